@@ -1,0 +1,29 @@
+import type { PixelImage } from '../image/PixelImage.ts';
+
+/**
+ * A DICOM file as medstego sees it: one decoded grayscale frame plus what is needed to write a
+ * derived (stego) file that keeps every other attribute. Produced by `readDicom`, consumed by
+ * `writeStegoDicom`.
+ */
+export interface DicomSlice {
+  readonly image: PixelImage;
+  readonly transferSyntaxUid: string;
+  /** True when the source transfer syntax is lossy (JPEG baseline/extended, JPEG-LS near-lossless, JPEG 2000 irreversible). */
+  readonly sourceWasLossy: boolean;
+  readonly sopInstanceUid: string;
+  readonly seriesInstanceUid: string;
+  readonly studyInstanceUid: string;
+  readonly numberOfFrames: number;
+  /** Header values by DICOM keyword (strings, person names as DICOM PN text), for the payload. */
+  getString(keyword: string): string | undefined;
+  /** The original file bytes (kept so the writer can re-read the full data set losslessly). */
+  readonly sourceBytes: Uint8Array;
+}
+
+export interface WriteStegoOptions {
+  /** Short text for Derivation Description (0008,2111), e.g. 'medstego 0.1.0 paper profile'. */
+  readonly derivationDescription: string;
+  /** UID root for new UIDs; default is the 2.25 UUID-derived form (PS3.5 B.2). */
+  readonly newSopInstanceUid?: string;
+  readonly newSeriesInstanceUid?: string;
+}

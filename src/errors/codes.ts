@@ -1,0 +1,42 @@
+/**
+ * The one registry of error codes. Every failure the core can report has a stable string code here,
+ * a one-line meaning, and the CLI exit code it maps to. `docs/errors.md` is generated from this table
+ * (scripts/generate-error-docs.ts); tests assert on codes, never on message text.
+ */
+export const ERROR_CODES = {
+  // Input files and DICOM parsing (exit 3)
+  INPUT_NOT_FOUND: { exitCode: 3, meaning: 'The input path does not exist or cannot be read.' },
+  DICOM_NOT_DICOM: { exitCode: 3, meaning: 'The file is not a DICOM Part 10 file (no DICM preamble) and cannot be parsed as a raw data set.' },
+  DICOM_TRUNCATED: { exitCode: 3, meaning: 'The file ends before its data set or pixel data is complete.' },
+  DICOM_CORRUPT: { exitCode: 3, meaning: 'The data set cannot be parsed (bad tag, length or value).' },
+  DICOM_NO_PIXEL_DATA: { exitCode: 3, meaning: 'The data set has no Pixel Data element.' },
+  DICOM_UNSUPPORTED_TRANSFER_SYNTAX: { exitCode: 3, meaning: 'The transfer syntax is not one medstego can decode.' },
+  DICOM_UNSUPPORTED_PHOTOMETRIC: { exitCode: 3, meaning: 'Only single-sample grayscale images (MONOCHROME1/2) can carry a payload.' },
+  DICOM_UNSUPPORTED_PIXEL_FORMAT: { exitCode: 3, meaning: 'Bits Allocated / Bits Stored / Pixel Representation combination is not supported.' },
+  DICOM_MULTIFRAME: { exitCode: 3, meaning: 'Multi-frame images are refused: medstego processes single-frame slices.' },
+  DICOM_DECODE_FAILED: { exitCode: 3, meaning: 'A codec failed to decode the compressed pixel data.' },
+  DICOM_WRITE_FAILED: { exitCode: 5, meaning: 'The stego data set could not be serialised.' },
+
+  // Payload (exit 4)
+  PAYLOAD_INVALID: { exitCode: 4, meaning: 'The payload file or fields are not valid (not JSON, not an object of strings).' },
+  PAYLOAD_EMPTY: { exitCode: 4, meaning: 'There is nothing to hide: no identity fields in the header and no payload file.' },
+  PAYLOAD_CAPACITY_EXCEEDED: { exitCode: 4, meaning: 'The payload does not fit in the insignificant region of this image.' },
+  NO_BACKGROUND: { exitCode: 4, meaning: 'The image has no (or too little) insignificant region to hide anything in.' },
+  EMBED_PARAMETERS_INVALID: { exitCode: 4, meaning: 'An embedding parameter (alpha, beta, ...) is outside its valid range for this image.' },
+  EMBED_VERIFY_FAILED: { exitCode: 4, meaning: 'The stego image did not extract back to the payload (self-check after embedding); nothing was written.' },
+
+  // Extraction (exit 6)
+  EXTRACT_NO_PAYLOAD: { exitCode: 6, meaning: 'No payload could be found in the image.' },
+  QR_DECODE_FAILED: { exitCode: 6, meaning: 'The recovered QR code could not be decoded.' },
+
+  // Output and usage (exit 2 / 5)
+  USAGE: { exitCode: 2, meaning: 'The command line is invalid.' },
+  OUTPUT_IS_INPUT: { exitCode: 2, meaning: 'The output path is the input path (or inside the input directory); medstego never overwrites its input.' },
+  OUTPUT_EXISTS: { exitCode: 5, meaning: 'The output file already exists; pass --overwrite to replace an earlier output (never an input).' },
+  OUTPUT_WRITE_FAILED: { exitCode: 5, meaning: 'Writing the output file failed; no partial file was left.' },
+
+  SEGMENTATION_FAILED: { exitCode: 7, meaning: 'The segmenter failed on this image.' },
+  INTERNAL: { exitCode: 70, meaning: 'An unexpected internal error (a bug): please report it.' },
+} as const satisfies Record<string, { exitCode: number; meaning: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,1 @@
+export { type PixelImage, storedRange, toModalityValue, isPaddingValue } from './PixelImage.ts';

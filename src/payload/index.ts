@@ -1,0 +1,8 @@
+export {
+  IDENTITY_KEYWORDS,
+  collectIdentityFields,
+  parsePayloadJson,
+  serializePayload,
+  deserializePayload,
+  type PayloadFields,
+} from './identityFields.ts';
