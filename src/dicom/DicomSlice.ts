@@ -14,6 +14,8 @@ export interface DicomSlice {
   readonly seriesInstanceUid: string;
   readonly studyInstanceUid: string;
   readonly numberOfFrames: number;
+  /** Bits Allocated (0028,0100) of the source: 8 or 16. The writer keeps it. */
+  readonly bitsAllocated: number;
   /** Header values by DICOM keyword (strings, person names as DICOM PN text), for the payload. */
   getString(keyword: string): string | undefined;
   /** The original file bytes (kept so the writer can re-read the full data set losslessly). */

@@ -8,6 +8,7 @@ import { listUsableBlocks, readBlock, writeBlock } from '../usableBlocks.ts';
 import {
   createPaperQuantizer,
   quantizeCoefficient,
+  quantizeCoefficientNearest,
   readCoefficientBit,
   DEFAULT_PAPER_PARAMETERS,
   type PaperParameters,
@@ -92,15 +93,27 @@ export function embedPaper(input: PaperEmbedInput): PaperEmbedResult {
   const bits = qrModulesToBlockBits(qr.modules, qr.size);
   const stegoPixels = Int32Array.from(image.pixels);
   const block = new Float64Array(BLOCK_LENGTH);
+  const coverCoefficients = new Float64Array(BLOCK_LENGTH);
+  const spatial = new Float64Array(BLOCK_LENGTH);
   const rounded = new Int32Array(BLOCK_LENGTH);
   for (let index = 0; index < needed; index++) {
     const origin = blocks[index]!;
     readBlock(image.pixels, image.cols, origin, block);
     for (let i = 0; i < BLOCK_LENGTH; i++) block[i] = block[i]! - image.minStored;
     forwardDct4x4(block, block);
+    coverCoefficients.set(block);
     for (let i = 0; i < BLOCK_LENGTH; i++) block[i] = quantizeCoefficient(block[i]!, bits[index * BLOCK_LENGTH + i]!, quantizer);
-    inverseDct4x4(block, block);
-    placeBlockInRange(block, rounded, image, quantizer.intervalWidth);
+    inverseDct4x4(block, spatial);
+    if (!placeBlockInRange(spatial, rounded, image, quantizer.intervalWidth)) {
+      // The paper's "keep the cover's interval k" pushed this block out of the stored range (large
+      // intervals at small β). Any interval of the right bit decodes the same, so fall back to the
+      // nearest one for the AC coefficients, the least-distortion choice, and try again.
+      for (let i = 1; i < BLOCK_LENGTH; i++) block[i] = quantizeCoefficientNearest(coverCoefficients[i]!, bits[index * BLOCK_LENGTH + i]!, quantizer);
+      inverseDct4x4(block, spatial);
+      if (!placeBlockInRange(spatial, rounded, image, quantizer.intervalWidth)) {
+        throw new MedstegoError('EMBED_PARAMETERS_INVALID', `A block cannot hold its bits inside the stored range at beta ${parameters.beta}; use a larger beta.`, { beta: parameters.beta });
+      }
+    }
     writeBlock(stegoPixels, image.cols, origin, rounded);
   }
   return {
@@ -116,14 +129,15 @@ export function embedPaper(input: PaperEmbedInput): PaperEmbedResult {
 }
 
 /**
- * Round the spatial block to integers inside the stored range, avoiding padding values.
+ * Round the spatial block to integers inside the stored range, avoiding padding values; false
+ * when no placement works.
  *
  * Shifting the DC coefficient by a whole interval w keeps every hidden bit (only the interval
  * index k changes) and adds w/4 to each pixel; we use that freedom to lift blocks of air stored
  * near the floor (or lower blocks near the ceiling) out of clipping, which would otherwise break
  * the rounding guarantee. Shifts are tried smallest first.
  */
-function placeBlockInRange(block: Float64Array, rounded: Int32Array, image: PixelImage, intervalWidth: number): void {
+function placeBlockInRange(block: Float64Array, rounded: Int32Array, image: PixelImage, intervalWidth: number): boolean {
   const pixelShift = intervalWidth / 4;
   for (let attempt = 0; attempt <= 64; attempt++) {
     const steps = attempt === 0 ? 0 : attempt % 2 === 1 ? (attempt + 1) / 2 : -attempt / 2;
@@ -136,9 +150,9 @@ function placeBlockInRange(block: Float64Array, rounded: Int32Array, image: Pixe
       }
       rounded[i] = value;
     }
-    if (fits) return;
+    if (fits) return true;
   }
-  throw new MedstegoError('EMBED_PARAMETERS_INVALID', 'A block could not be placed inside the stored range; try a smaller beta.', {});
+  return false;
 }
 
 /** Bits of the first `blockCount` usable blocks, 16 per block. */

@@ -80,6 +80,12 @@ export function quantizeCoefficient(coefficient: number, bit: number, quantizer:
   return k * quantizer.intervalWidth + (bit ? quantizer.oneOffset : quantizer.zeroOffset);
 }
 
+/** The point encoding `bit` nearest to `coefficient` (any interval): least distortion, same decoding. */
+export function quantizeCoefficientNearest(coefficient: number, bit: number, quantizer: PaperQuantizer): number {
+  const offset = bit ? quantizer.oneOffset : quantizer.zeroOffset;
+  return Math.round((coefficient - offset) / quantizer.intervalWidth) * quantizer.intervalWidth + offset;
+}
+
 /** Eq. (9): the fraction of the interval where `coefficient` lies, thresholded at ½. */
 export function readCoefficientBit(coefficient: number, quantizer: PaperQuantizer): 0 | 1 {
   const position = coefficient / quantizer.intervalWidth;

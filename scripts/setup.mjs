@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// One-time set-up run before `npm test`, `npm start`, `npm run demo` and `npm run bench`, so that a
+// fresh clone needs nothing but Node 20: installs the locked npm packages when node_modules is
+// missing or older than the lock file, and the Debian DICOM validators the tests use (dicom3tools
+// for dciodvfy, dcmtk for dcmdump) when they are missing and we may install them.
+// Plain JavaScript on purpose: it must run before any dependency exists.
+import { existsSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const run = (command, args) => {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ONNXRUNTIME_NODE_INSTALL: 'skip' } });
+  if (result.status !== 0) {
+    console.error(`setup: '${command} ${args.join(' ')}' failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+};
+const onPath = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0;
+
+const installedMarker = path.join(root, 'node_modules', '.package-lock.json');
+const lockFile = path.join(root, 'package-lock.json');
+if (!existsSync(installedMarker) || statSync(installedMarker).mtimeMs < statSync(lockFile).mtimeMs) {
+  console.error('setup: installing npm packages from package-lock.json (npm ci)...');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+const wantedTools = [
+  ['dciodvfy', 'dicom3tools'],
+  ['dcmdump', 'dcmtk'],
+];
+const missing = wantedTools.filter(([tool]) => !onPath(tool)).map(([, pkg]) => pkg);
+if (missing.length > 0) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && onPath('apt-get')) {
+    console.error(`setup: installing Debian packages ${missing.join(', ')} (DICOM validators used by the tests)...`);
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing]);
+  } else {
+    console.error(`setup: warning: ${missing.join(', ')} not installed and cannot be installed here (needs root and apt-get); the DICOM validation tests will fail.`);
+  }
+}

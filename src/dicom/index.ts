@@ -1,0 +1,5 @@
+export type { DicomSlice, WriteStegoOptions } from './DicomSlice.ts';
+export { readDicom, type ReadDicomOptions } from './readDicom.ts';
+export { writeStegoDicom } from './writeStegoDicom.ts';
+export { generateUid } from './generateUid.ts';
+export type { CodecLoaderOptions } from './codecs/loadCodecs.ts';

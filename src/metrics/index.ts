@@ -1,0 +1,11 @@
+export { meanSquaredError } from './meanSquaredError.ts';
+export { psnr } from './psnr.ts';
+export { psnrDb } from './psnrDb.ts';
+export { psnrDbRange } from './psnrDbRange.ts';
+export { normalizedCrossCorrelation } from './normalizedCrossCorrelation.ts';
+export { intersectionOverUnion } from './intersectionOverUnion.ts';
+export { diceCoefficient } from './diceCoefficient.ts';
+export { structuralSimilarity, type StructuralSimilarityOptions } from './structuralSimilarity.ts';
+export { capacityBitsPerPixel } from './capacityBitsPerPixel.ts';
+export { payloadRatio } from './payloadRatio.ts';
+export { bitErrorRate } from './bitErrorRate.ts';

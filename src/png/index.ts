@@ -1,0 +1,2 @@
+export { encodeGrayPng } from './encodeGrayPng.ts';
+export { decodePng, type DecodedPngImage } from './decodePng.ts';

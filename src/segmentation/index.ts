@@ -1,0 +1,2 @@
+export type { BodyMask, Segmenter } from './Segmenter.ts';
+export { createThresholdSegmenter } from './ThresholdSegmenter.ts';
