@@ -4,7 +4,7 @@
  * thumbnail carries its number; a Markdown legend beside each sheet maps numbers to files with the
  * mask's body fraction and the segmentation time.
  *
- *   node --import tsx scripts/segmentation-sheets.ts <dir> <out.png> [--thumb 256] [--cols 6] [--per-sheet 30] [--raw]
+ *   node --import tsx scripts/segmentation-sheets.ts <dir> <out.png> [--thumb 256] [--cols 6] [--per-sheet 30] [--raw] [--only SUBSTRING]...
  *
  * With more slices than --per-sheet, writes <out>-1.png, <out>-2.png, ... (and .md legends).
  */
@@ -27,21 +27,23 @@ interface Options {
   cols: number;
   perSheet: number;
   raw: boolean;
+  only: string[];
 }
 
 function parseArguments(argv: string[]): Options {
   const positional: string[] = [];
-  const options = { thumb: 256, cols: 6, perSheet: 30, raw: false };
+  const options = { thumb: 256, cols: 6, perSheet: 30, raw: false, only: [] as string[] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--raw') options.raw = true;
     else if (a === '--thumb') options.thumb = Number(argv[++i]);
     else if (a === '--cols') options.cols = Number(argv[++i]);
     else if (a === '--per-sheet') options.perSheet = Number(argv[++i]);
+    else if (a === '--only') options.only.push(argv[++i]!);
     else positional.push(a);
   }
   if (positional.length !== 2) {
-    console.error('usage: segmentation-sheets.ts <dir> <out.png> [--thumb 256] [--cols 6] [--per-sheet 30] [--raw]');
+    console.error('usage: segmentation-sheets.ts <dir> <out.png> [--thumb 256] [--cols 6] [--per-sheet 30] [--raw] [--only SUBSTRING]...');
     process.exit(2);
   }
   return { dir: positional[0]!, out: positional[1]!, ...options };
@@ -155,7 +157,7 @@ function drawThumbnail(rgb: Uint8Array, sheetWidth: number, ox: number, oy: numb
 
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
-  const files = listFiles(options.dir);
+  const files = listFiles(options.dir).filter((f) => options.only.length === 0 || options.only.some((o) => f.includes(o)));
   const segmenter = createThresholdSegmenter();
   const sheets = Math.ceil(files.length / options.perSheet);
   const gap = 4;

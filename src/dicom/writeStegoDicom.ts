@@ -12,8 +12,12 @@ import { dcmjs, withDcmjsSilenced, type DcmjsDicomDict, type DcmjsDict } from '.
 import type { DicomSlice, WriteStegoOptions } from './DicomSlice.ts';
 import { encodeStoredValues } from './encodeStoredValues.ts';
 import { generateUid } from './generateUid.ts';
+import { parseDicomBytes } from './parseDicomBytes.ts';
+import { restoreUnknownVrElements } from './restoreUnknownVrElements.ts';
+import { swapBigEndianWords } from './swapBigEndianWords.ts';
 
 const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
+const EXPLICIT_VR_BIG_ENDIAN = '1.2.840.10008.1.2.2';
 
 const TAG = {
   fileMetaGroupLength: '00020000',
@@ -104,6 +108,8 @@ export function writeStegoDicom(slice: DicomSlice, stegoPixels: Int32Array, opti
   const sopInstanceUid = options.newSopInstanceUid ?? generateUid();
   const seriesInstanceUid = options.newSeriesInstanceUid ?? generateUid();
 
+  if (slice.transferSyntaxUid === EXPLICIT_VR_BIG_ENDIAN) swapBigEndianWords(dict);
+  restoreUnknownVrElements(dict, parseDicomBytes(slice.sourceBytes));
   delete meta[TAG.fileMetaGroupLength];
   setElement(meta, TAG.transferSyntaxUid, 'UI', [EXPLICIT_VR_LITTLE_ENDIAN]);
   setElement(meta, TAG.mediaStorageSopInstanceUid, 'UI', [sopInstanceUid]);

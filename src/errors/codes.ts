@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   DICOM_UNSUPPORTED_PIXEL_FORMAT: { exitCode: 3, meaning: 'Bits Allocated / Bits Stored / Pixel Representation combination is not supported.' },
   DICOM_MULTIFRAME: { exitCode: 3, meaning: 'Multi-frame images are refused: medstego processes single-frame slices.' },
   DICOM_DECODE_FAILED: { exitCode: 3, meaning: 'A codec failed to decode the compressed pixel data.' },
+  IMAGE_INVALID: { exitCode: 3, meaning: 'An image file (PNG mask or QR) is not a valid image.' },
   DICOM_WRITE_FAILED: { exitCode: 5, meaning: 'The stego data set could not be serialised.' },
 
   // Payload (exit 4)

@@ -4,7 +4,7 @@
  * 16-bit images come back as a Uint16Array in native values, so callers never deal with bit packing.
  */
 import { decode, hasPngSignature, convertIndexedToRgb } from 'fast-png';
-import { MedstegoError, wrapThrown } from '../errors/index.ts';
+import { MedstegoError } from '../errors/index.ts';
 import type { ErrorCode } from '../errors/index.ts';
 
 export interface DecodedPngImage {
@@ -18,9 +18,7 @@ export interface DecodedPngImage {
   readonly data: Uint8Array | Uint16Array;
 }
 
-// No registry code names "not a valid image file" yet; PAYLOAD_INVALID is the nearest. One constant so
-// the switch to a dedicated code is a one-line change.
-const INVALID_PNG: ErrorCode = 'PAYLOAD_INVALID';
+const INVALID_PNG: ErrorCode = 'IMAGE_INVALID';
 
 export function decodePng(bytes: Uint8Array): DecodedPngImage {
   if (!hasPngSignature(bytes)) {
@@ -30,9 +28,8 @@ export function decodePng(bytes: Uint8Array): DecodedPngImage {
   try {
     png = decode(bytes);
   } catch (thrown) {
-    const error = wrapThrown(thrown, INVALID_PNG, 'The PNG image could not be decoded');
-    error.details.format ??= 'png';
-    throw error;
+    const reason = thrown instanceof Error ? thrown.message : String(thrown);
+    throw new MedstegoError(INVALID_PNG, `The PNG image could not be decoded: ${reason}`, { format: 'png' }, { cause: thrown });
   }
   const { width, height } = png;
   if (png.palette) {

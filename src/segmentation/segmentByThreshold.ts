@@ -1,0 +1,149 @@
+/**
+ * The classical body segmenter, synchronous core: threshold, morphology, connected components, hole
+ * filling. The `threshold` Segmenter wraps it; the Mask R-CNN path can reuse it to refine a coarse
+ * mask's boundary.
+ *
+ * Pipeline (every radius in pixels, scaled with the image size unless given):
+ *  1. padding (Pixel Padding Value, or CT values far below air) is excluded from everything;
+ *  2. candidates and seeds by threshold (thresholdCandidates: HU for CT, noise floor for MR);
+ *  3. erosion by a disk of `openingRadius`: cuts the table, blankets and cushions where they touch
+ *     the body through thin contacts, and dissolves noise specks;
+ *  4. keep the body components (selectBodyComponents: largest plus arms/legs, no table-like slabs, and
+ *     for MR only components with seeds);
+ *  5. dilate those back by openingRadius + `boundaryRecoveryPixels` *within the candidates*: the
+ *     boundary returns to the thresholded skin instead of the smoothed opening, and only pixels near
+ *     the kept body can come back;
+ *  6. closing by `closingRadius`, then hole filling with the border rule (fillHoles): lungs, bowel
+ *     gas, sinuses and airway openings narrower than the closing become body, also when a crop cuts a
+ *     lung at the image border;
+ *  7. the safety margin: dilation by `safetyMarginPixels`;
+ *  8. padding removed again.
+ *
+ * Errors are asymmetric: a body pixel called background may be altered by the embedder, a background
+ * pixel called body only costs capacity. Every choice above leans towards "body" at the boundary.
+ */
+import type { PixelImage } from '../image/PixelImage.ts';
+import type { BodyMask } from './Segmenter.ts';
+import { fillHoles } from './fillHoles.ts';
+import { closeMask, dilateMask, erodeMask } from './morphology.ts';
+import { paddingMask } from './paddingMask.ts';
+import { restoreThinParts } from './restoreThinParts.ts';
+import { selectBodyComponents } from './selectBodyComponents.ts';
+import { thresholdCandidates } from './thresholdCandidates.ts';
+
+export interface ThresholdSegmenterOptions {
+  /** CT body threshold in HU (default −400). */
+  readonly ctThresholdHu?: number;
+  /** CT "clearly tissue" threshold in HU (default −150). */
+  readonly ctSeedHu?: number;
+  /** CT values below this (HU) are padding even without Pixel Padding Value (default −1500). */
+  readonly paddingBelowHu?: number;
+  /** MR/other: candidate threshold as a multiple of the background level (default 4). */
+  readonly noiseMultiple?: number;
+  /** Opening radius (default: 5 px per 512 px of the larger image side for CT, 4 for others; at least 1). */
+  readonly openingRadius?: number;
+  /** Extra pixels, beyond the opening radius, that the boundary may grow back within the threshold mask (default 2). */
+  readonly boundaryRecoveryPixels?: number;
+  /** Closing radius before hole filling (default: 6 px per 512 px, at least 2). */
+  readonly closingRadius?: number;
+  /** A component is kept if at least this fraction of the largest body component (default 0.002). */
+  readonly keepComponentFraction?: number;
+  /** Components smaller than this fraction of the image (after erosion) are specks (default 0.0002). */
+  readonly minComponentFraction?: number;
+  /** Fraction of a component (or of a restored thin part) that must be seeds, i.e. clearly tissue (default 0.3). */
+  readonly minSeedFraction?: number;
+  /** Hole filling's border rule (see fillHoles; default 0.3, 0 = classic filling). */
+  readonly maxBorderContactFraction?: number;
+  /**
+   * Final dilation of the body mask, in pixels (default 2). A margin around the skin that the
+   * embedder never touches: it absorbs boundary errors of the threshold (partial-volume skin pixels,
+   * hair, a gap in a thin structure) and the small disagreement between the masks computed on the
+   * cover and on the stego image. 0 disables it.
+   */
+  readonly safetyMarginPixels?: number;
+}
+
+/** Width/height ratio from which a component may be the table (CT only; MR has no table in view). */
+const TABLE_ASPECT = 3;
+
+interface ResolvedOptions {
+  ctThresholdHu: number;
+  ctSeedHu: number;
+  paddingBelowHu: number;
+  noiseMultiple: number;
+  openingRadius: number;
+  boundaryRecoveryPixels: number;
+  closingRadius: number;
+  keepComponentFraction: number;
+  minComponentFraction: number;
+  minSeedFraction: number;
+  maxBorderContactFraction: number;
+  safetyMarginPixels: number;
+}
+
+function checkRadius(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be an integer >= 0, got ${value}`);
+  return value;
+}
+
+function resolveOptions(image: PixelImage, options: ThresholdSegmenterOptions): ResolvedOptions {
+  const scale = Math.max(image.rows, image.cols) / 512;
+  const isCt = image.modality === 'CT';
+  return {
+    ctThresholdHu: options.ctThresholdHu ?? -400,
+    ctSeedHu: options.ctSeedHu ?? -150,
+    paddingBelowHu: options.paddingBelowHu ?? -1500,
+    noiseMultiple: options.noiseMultiple ?? 4,
+    openingRadius: checkRadius('openingRadius', options.openingRadius ?? Math.max(1, Math.round((isCt ? 5 : 4) * scale))),
+    boundaryRecoveryPixels: checkRadius('boundaryRecoveryPixels', options.boundaryRecoveryPixels ?? 2),
+    closingRadius: checkRadius('closingRadius', options.closingRadius ?? Math.max(2, Math.round(6 * scale))),
+    keepComponentFraction: options.keepComponentFraction ?? 0.002,
+    minComponentFraction: options.minComponentFraction ?? 0.0002,
+    minSeedFraction: options.minSeedFraction ?? 0.3,
+    maxBorderContactFraction: options.maxBorderContactFraction ?? 0.3,
+    safetyMarginPixels: checkRadius('safetyMarginPixels', options.safetyMarginPixels ?? 2),
+  };
+}
+
+/** Body mask of one slice (1 = significant). A slice with no anatomy gives an all-zero mask. */
+export function segmentByThreshold(image: PixelImage, options: ThresholdSegmenterOptions = {}): BodyMask {
+  const { rows, cols } = image;
+  const n = rows * cols;
+  if (image.pixels.length !== n) throw new RangeError(`pixel count ${image.pixels.length} does not match ${rows}x${cols}`);
+  const o = resolveOptions(image, options);
+  const disk = (radius: number) => ({ shape: 'disk' as const, radius });
+
+  const padding = paddingMask(image, o.paddingBelowHu);
+  const { candidates, seeds } = thresholdCandidates(image, padding, o);
+
+  const isCt = image.modality === 'CT';
+  // On MR, a single bright noise pixel is not tissue: seeds must survive a one-pixel erosion.
+  const solidSeeds = isCt ? seeds : erodeMask(seeds, rows, cols, disk(1));
+  const tableAspect = isCt ? TABLE_ASPECT : Infinity;
+
+  const eroded = erodeMask(candidates, rows, cols, disk(o.openingRadius));
+  const kept = selectBodyComponents(eroded, rows, cols, {
+    minPixels: Math.max(4, Math.round(o.minComponentFraction * n)),
+    keepFraction: o.keepComponentFraction,
+    seeds: solidSeeds,
+    minSeedFraction: o.minSeedFraction,
+    tableAspect,
+    maxTableThickness: 0.06 * Math.max(rows, cols),
+    tableBelow: isCt,
+  });
+
+  const grown = dilateMask(kept, rows, cols, disk(o.openingRadius + o.boundaryRecoveryPixels));
+  let any = false;
+  for (let i = 0; i < n; i++) {
+    grown[i] = grown[i]! & candidates[i]!;
+    if (grown[i] !== 0) any = true;
+  }
+  if (!any) return new Uint8Array(n);
+  const restored = restoreThinParts(grown, candidates, rows, cols, { seeds, minSeedFraction: o.minSeedFraction, tableAspect, tableBelow: isCt });
+
+  const closed = o.closingRadius > 0 ? closeMask(restored, rows, cols, disk(o.closingRadius)) : restored;
+  let body = fillHoles(closed, rows, cols, { maxBorderContactFraction: o.maxBorderContactFraction });
+  if (o.safetyMarginPixels > 0) body = dilateMask(body, rows, cols, disk(o.safetyMarginPixels));
+  for (let i = 0; i < n; i++) if (padding[i] !== 0) body[i] = 0;
+  return body;
+}
