@@ -3,12 +3,11 @@
  * throw (strings, plain objects, Errors) into MedstegoErrors with a precise code.
  */
 import type { DataSet } from 'dicom-parser';
-import { inflateRaw } from 'pako';
-import { MedstegoError, wrapThrown } from '../errors/index.ts';
+import { Inflate } from 'pako';
+import { MedstegoError } from '../errors/index.ts';
 import { dicomParserModule } from './dicomParserModule.ts';
 
 const PREAMBLE_LENGTH = 128;
-const DEFLATED_EXPLICIT_LITTLE = '1.2.840.10008.1.2.1.99';
 
 /**
  * dicom-parser hands the inflater the whole file and the offset where the deflated data set
@@ -16,7 +15,17 @@ const DEFLATED_EXPLICIT_LITTLE = '1.2.840.10008.1.2.1.99';
  * environment so Node and browsers take the same path (dicom-parser would use Node's zlib).
  */
 function inflateDataSet(byteArray: Uint8Array, position: number): Uint8Array {
-  const inflated = inflateRaw(byteArray.subarray(position));
+  // The streaming API tells a cut-off stream (not ended) from a damaged one (err); pako's one-shot
+  // inflateRaw returns undefined for the first.
+  const inflator = new Inflate({ raw: true });
+  inflator.push(byteArray.subarray(position), true);
+  if (inflator.err) {
+    throw new MedstegoError('DICOM_CORRUPT', `The deflated data set cannot be inflated (${inflator.msg})`);
+  }
+  if (!inflator.ended || !(inflator.result instanceof Uint8Array)) {
+    throw new MedstegoError('DICOM_TRUNCATED', 'The deflated data set ends before its end-of-stream marker', { byteLength: byteArray.length });
+  }
+  const inflated = inflator.result;
   const full = new Uint8Array(position + inflated.length);
   full.set(byteArray.subarray(0, position), 0);
   full.set(inflated, position);
@@ -41,7 +50,20 @@ function messageOf(thrown: unknown): string {
 }
 
 /** dicom-parser's words for "the bytes ran out" (it has no error codes, only messages). */
-const TRUNCATION_PATTERNS = [/buffer overrun/i, /past end of buffer/i, /attempt to read past/i, /exceeds? (the )?(end|length)/i];
+const TRUNCATION_PATTERNS = [/buffer overrun/i, /past end of buffer/i, /attempt to read past/i, /cannot be greater than buffer length/i];
+
+/**
+ * Length of the File Meta Information group from (0002,0000) right after the prefix, when present
+ * (PS3.10 7.1): a file shorter than that ends inside its meta header.
+ */
+function declaredMetaEnd(bytes: Uint8Array): number | undefined {
+  const at = PREAMBLE_LENGTH + 4;
+  if (bytes.length < at + 12) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset + at, 12);
+  const isGroupLength = view.getUint16(0, true) === 0x0002 && view.getUint16(2, true) === 0x0000;
+  const isUl = bytes[at + 4] === 0x55 && bytes[at + 5] === 0x4c;
+  return isGroupLength && isUl ? at + 12 + view.getUint32(8, true) : undefined;
+}
 
 export function parseDicomBytes(bytes: Uint8Array): DataSet {
   if (!(bytes instanceof Uint8Array)) {
@@ -52,19 +74,21 @@ export function parseDicomBytes(bytes: Uint8Array): DataSet {
       byteLength: bytes.length,
     });
   }
+  const metaEnd = declaredMetaEnd(bytes);
+  if (bytes.length < PREAMBLE_LENGTH + 4 + 12 || (metaEnd !== undefined && bytes.length < metaEnd)) {
+    throw new MedstegoError('DICOM_TRUNCATED', 'The file ends inside its File Meta Information', { byteLength: bytes.length });
+  }
   try {
     return dicomParserModule.parseDicom(bytes, {
       inflater: inflateDataSet as unknown as (arr: Uint8Array, position: number) => void,
     });
   } catch (thrown) {
+    if (thrown instanceof MedstegoError) throw thrown;
     const text = messageOf(thrown);
     if (TRUNCATION_PATTERNS.some((pattern) => pattern.test(text))) {
       throw new MedstegoError('DICOM_TRUNCATED', `The file ends before its data set is complete (${text})`, {
         byteLength: bytes.length,
       }, { cause: thrown });
-    }
-    if (/inflat|deflat|incorrect header|invalid (block|distance|code)/i.test(text)) {
-      throw wrapThrown(thrown, 'DICOM_CORRUPT', `The deflated data set (${DEFLATED_EXPLICIT_LITTLE}) cannot be inflated`);
     }
     throw new MedstegoError('DICOM_CORRUPT', `The data set cannot be parsed (${text})`, {}, { cause: thrown });
   }
