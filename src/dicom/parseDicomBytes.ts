@@ -8,6 +8,7 @@ import { MedstegoError } from '../errors/index.ts';
 import { dicomParserModule } from './dicomParserModule.ts';
 
 const PREAMBLE_LENGTH = 128;
+const UNDEFINED_LENGTH = 0xffffffff;
 
 /**
  * dicom-parser hands the inflater the whole file and the offset where the deflated data set
@@ -17,7 +18,8 @@ const PREAMBLE_LENGTH = 128;
 function inflateDataSet(byteArray: Uint8Array, position: number): Uint8Array {
   // The streaming API tells a cut-off stream (not ended) from a damaged one (err); pako's one-shot
   // inflateRaw returns undefined for the first.
-  const inflator = new Inflate({ raw: true });
+  // `ended` is set by pako 2 at Z_STREAM_END but missing from @types/pako.
+  const inflator = new Inflate({ raw: true }) as Inflate & { ended?: boolean };
   inflator.push(byteArray.subarray(position), true);
   if (inflator.err) {
     throw new MedstegoError('DICOM_CORRUPT', `The deflated data set cannot be inflated (${inflator.msg})`);
@@ -65,6 +67,20 @@ function declaredMetaEnd(bytes: Uint8Array): number | undefined {
   return isGroupLength && isUl ? at + 12 + view.getUint32(8, true) : undefined;
 }
 
+const VALID_VRS = new Set(
+  'AE AS AT CS DA DS DT FD FL IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV'.split(' '),
+);
+
+/**
+ * A read that runs off the end is a truncated file, unless what was read before it already holds
+ * an impossible VR: then the bytes are garbage whose made-up lengths ran off the end.
+ */
+function readGarbage(thrown: unknown): boolean {
+  const partial = thrown && typeof thrown === 'object' && 'dataSet' in thrown ? (thrown as { dataSet?: Partial<DataSet> }).dataSet : undefined;
+  const elements = partial?.elements ?? {};
+  return Object.values(elements).some((element) => element.vr !== undefined && !VALID_VRS.has(element.vr));
+}
+
 export function parseDicomBytes(bytes: Uint8Array): DataSet {
   if (!(bytes instanceof Uint8Array)) {
     throw new MedstegoError('DICOM_NOT_DICOM', 'Input is not a byte array');
@@ -78,18 +94,28 @@ export function parseDicomBytes(bytes: Uint8Array): DataSet {
   if (bytes.length < PREAMBLE_LENGTH + 4 + 12 || (metaEnd !== undefined && bytes.length < metaEnd)) {
     throw new MedstegoError('DICOM_TRUNCATED', 'The file ends inside its File Meta Information', { byteLength: bytes.length });
   }
+  let dataSet: DataSet;
   try {
-    return dicomParserModule.parseDicom(bytes, {
+    dataSet = dicomParserModule.parseDicom(bytes, {
       inflater: inflateDataSet as unknown as (arr: Uint8Array, position: number) => void,
     });
   } catch (thrown) {
     if (thrown instanceof MedstegoError) throw thrown;
     const text = messageOf(thrown);
-    if (TRUNCATION_PATTERNS.some((pattern) => pattern.test(text))) {
+    if (TRUNCATION_PATTERNS.some((pattern) => pattern.test(text)) && !readGarbage(thrown)) {
       throw new MedstegoError('DICOM_TRUNCATED', `The file ends before its data set is complete (${text})`, {
         byteLength: bytes.length,
       }, { cause: thrown });
     }
     throw new MedstegoError('DICOM_CORRUPT', `The data set cannot be parsed (${text})`, {}, { cause: thrown });
   }
+  // The implicit VR parser skips past the end of a cut-off last element without complaint.
+  const available = (dataSet.byteArray as Uint8Array).length;
+  for (const element of Object.values(dataSet.elements)) {
+    // Undefined length left unresolved (a missing delimiter) is judged by the pixel reader.
+    if (element.length !== UNDEFINED_LENGTH && element.dataOffset + element.length > available) {
+      throw new MedstegoError('DICOM_TRUNCATED', 'The file ends inside an element of its data set', { byteLength: bytes.length });
+    }
+  }
+  return dataSet;
 }

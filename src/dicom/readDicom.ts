@@ -7,21 +7,17 @@ import type { DataSet } from 'dicom-parser';
 import { MedstegoError } from '../errors/index.ts';
 import { storedRange, type PixelImage } from '../image/PixelImage.ts';
 import type { CodecLoaderOptions } from './codecs/loadCodecs.ts';
-import { decodePixelFrame, type FrameSource } from './decodePixelFrame.ts';
+import { decodePixelFrame } from './decodePixelFrame.ts';
 import type { DicomSlice } from './DicomSlice.ts';
-import { parseDicomBytes } from './parseDicomBytes.ts';
+import { openDicom } from './openDicom.ts';
 import { readHeaderString } from './readHeaderString.ts';
-import { readPixelModule } from './readPixelModule.ts';
-import { lookupTransferSyntax } from './transferSyntaxes.ts';
+import { readUid } from './readUid.ts';
+
+const UNDEFINED_LENGTH = 0xffffffff;
 
 export interface ReadDicomOptions {
   /** How the WASM codecs find their binaries (browsers); Node needs nothing. */
   readonly codecs?: CodecLoaderOptions;
-}
-
-function readUid(dataSet: DataSet, tag: string): string {
-  // UIDs are padded with NUL to an even length (PS3.5 9.1).
-  return (dataSet.string(tag) ?? '').replace(/\0/g, '').trim();
 }
 
 function readFloatString(dataSet: DataSet, tag: string, fallback: number): number {
@@ -36,35 +32,15 @@ function readPaddingValue(dataSet: DataSet, tag: string, pixelRepresentation: 0 
   return pixelRepresentation === 1 ? dataSet.int16(tag) : dataSet.uint16(tag);
 }
 
-/**
- * Parse the file and check everything short of decoding pixels. Shared by `readDicom` and the
- * frame-by-frame reader used to compare multi-frame samples in tests.
- */
-export function openDicom(bytes: Uint8Array): FrameSource {
-  const dataSet = parseDicomBytes(bytes);
-  const transferSyntaxUid = readUid(dataSet, 'x00020010');
-  const transferSyntax = lookupTransferSyntax(transferSyntaxUid);
-  if (!transferSyntax) {
-    throw new MedstegoError('DICOM_UNSUPPORTED_TRANSFER_SYNTAX', 'Unknown transfer syntax', { transferSyntaxUid });
-  }
-  if (transferSyntax.encoding === 'refused') {
-    throw new MedstegoError(
-      'DICOM_UNSUPPORTED_TRANSFER_SYNTAX',
-      `${transferSyntax.name} is not supported: ${transferSyntax.refusalReason ?? 'no decoder'}`,
-      { transferSyntaxUid },
-    );
-  }
-  const pixelElement = dataSet.elements.x7fe00010;
-  if (!pixelElement) {
-    throw new MedstegoError('DICOM_NO_PIXEL_DATA', 'The data set has no Pixel Data (7FE0,0010)');
-  }
-  const pixelModule = readPixelModule(dataSet);
-  return { dataSet, pixelElement, pixelModule, transferSyntax, transferSyntaxUid };
-}
-
 export async function readDicom(bytes: Uint8Array, options: ReadDicomOptions = {}): Promise<DicomSlice> {
   const source = openDicom(bytes);
-  const { dataSet, pixelModule, transferSyntax, transferSyntaxUid } = source;
+  const { dataSet, pixelElement, pixelModule, transferSyntax, transferSyntaxUid } = source;
+  // Encapsulated Pixel Data without its Sequence Delimitation Item means the file was cut after
+  // some fragment; the fragments left might still decode (JPEG 2000 decodes truncated streams at
+  // lower quality), so refuse rather than risk a silently degraded image.
+  if (pixelElement.encapsulatedPixelData && pixelElement.length === UNDEFINED_LENGTH) {
+    throw new MedstegoError('DICOM_TRUNCATED', 'Encapsulated Pixel Data ends without its sequence delimiter: the file was cut');
+  }
   if (pixelModule.numberOfFrames > 1) {
     throw new MedstegoError('DICOM_MULTIFRAME', `The image has ${pixelModule.numberOfFrames} frames; only single-frame slices are processed`, {
       numberOfFrames: pixelModule.numberOfFrames,

@@ -5,7 +5,7 @@
  */
 import type { CodecLoaderOptions } from './codecs/loadCodecs.ts';
 import { decodePixelFrame } from './decodePixelFrame.ts';
-import { openDicom } from './readDicom.ts';
+import { openDicom } from './openDicom.ts';
 import type { PixelModule } from './readPixelModule.ts';
 
 export interface DicomFrames {

@@ -63,7 +63,7 @@ export const FORMAT_EXPECTATIONS: Readonly<Record<string, FormatExpectation>> = 
   'pydicom-data/emri_small_RLE.dcm': { code: 'DICOM_MULTIFRAME', stage: 'read', reason: 'multi-frame image; medstego processes single-frame slices' },
   'pydicom-data/emri_small_big_endian.dcm': { code: 'DICOM_MULTIFRAME', stage: 'read', reason: 'multi-frame image; medstego processes single-frame slices' },
   'pydicom-data/emri_small_jpeg_2k_lossless.dcm': { code: 'DICOM_MULTIFRAME', stage: 'read', reason: 'multi-frame image; medstego processes single-frame slices' },
-  'pydicom-data/emri_small_jpeg_2k_lossless_too_short.dcm': { code: 'DICOM_MULTIFRAME', stage: 'read', reason: 'multi-frame image; medstego processes single-frame slices' },
+  'pydicom-data/emri_small_jpeg_2k_lossless_too_short.dcm': { code: 'DICOM_TRUNCATED', stage: 'read', reason: 'Pixel Data sequence delimiter missing: the file was cut after its last fragment (all 10 frames still decode frame by frame)' },
   'pydicom-data/emri_small_jpeg_ls_lossless.dcm': { code: 'DICOM_MULTIFRAME', stage: 'read', reason: 'multi-frame image; medstego processes single-frame slices' },
   'pydicom-testfiles/693_J2KI.dcm': PROCESSED,
   'pydicom-testfiles/CT_small.dcm': PROCESSED,
