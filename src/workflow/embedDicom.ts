@@ -1,4 +1,4 @@
-import { readDicom, writeStegoDicom } from '../dicom/index.ts';
+import { readDicom, writeStegoDicom, generateUid } from '../dicom/index.ts';
 import type { DicomSlice } from '../dicom/DicomSlice.ts';
 import type { BodyMask, Segmenter } from '../segmentation/Segmenter.ts';
 import { collectIdentityFields, serializePayload, type PayloadFields } from '../payload/index.ts';
@@ -26,6 +26,22 @@ export interface EmbedDicomOptions {
    * cannot be read back must never be written.
    */
   readonly verify?: boolean;
+  /**
+   * Series Instance UID for the stego file, given the cover's. Pass the same mapping for every
+   * slice of a batch (see createSeriesUidMapper) so a stego series stays one series; by default
+   * each call gets a fresh UID.
+   */
+  readonly stegoSeriesUid?: (coverSeriesUid: string) => string;
+}
+
+/** A mapping cover Series Instance UID → one new UID per cover series, remembered across calls. */
+export function createSeriesUidMapper(): (coverSeriesUid: string) => string {
+  const mapping = new Map<string, string>();
+  return (coverSeriesUid) => {
+    let uid = mapping.get(coverSeriesUid);
+    if (uid === undefined) mapping.set(coverSeriesUid, (uid = generateUid()));
+    return uid;
+  };
 }
 
 /** The per-file report; its fields are the CLI's JSON schema for `embed` (docs/cli.md). */
@@ -105,6 +121,7 @@ export async function embedDicom(bytes: Uint8Array, options: EmbedDicomOptions):
 
   const output = writeStegoDicom(cover, embedded.stegoPixels, {
     derivationDescription: `medstego ${MEDSTEGO_VERSION} ${profile} profile: data hidden in insignificant region`,
+    ...(options.stegoSeriesUid ? { newSeriesInstanceUid: options.stegoSeriesUid(cover.seriesInstanceUid) } : {}),
   });
   const write = timer.lap();
 

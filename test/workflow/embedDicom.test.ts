@@ -44,3 +44,15 @@ test('extractDicom reports timings and returns the exact payload', async () => {
   assert.deepEqual(extracted.payload, { Ref: 'A-1' });
   assert.ok(extracted.timingsMs.extract >= 0 && extracted.timingsMs.read >= 0);
 });
+
+test('slices of one cover series land in one new stego series', async () => {
+  const { createSeriesUidMapper } = await import('../../src/workflow/index.ts');
+  const segmenter = createThresholdSegmenter();
+  const stegoSeriesUid = createSeriesUidMapper();
+  const first = await embedDicom(CT, { segmenter, stegoSeriesUid, verify: false });
+  const second = await embedDicom(CT, { segmenter, stegoSeriesUid, verify: false });
+  const [a, b, cover] = await Promise.all([readDicom(first.output), readDicom(second.output), readDicom(CT)]);
+  assert.equal(a.seriesInstanceUid, b.seriesInstanceUid);
+  assert.notEqual(a.seriesInstanceUid, cover.seriesInstanceUid);
+  assert.notEqual(a.sopInstanceUid, b.sopInstanceUid);
+});

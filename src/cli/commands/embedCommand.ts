@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { embedDicom, PROFILE_NAMES, type ProfileName } from '../../workflow/index.ts';
+import { embedDicom, createSeriesUidMapper, PROFILE_NAMES, type ProfileName } from '../../workflow/index.ts';
 import { parsePayloadJson, type PayloadFields } from '../../payload/index.ts';
 import { MedstegoError } from '../../errors/index.ts';
 import { planJobs, readFileBytes, writeFileAtomic } from '../fileSystem.ts';
@@ -40,6 +40,8 @@ export async function embedCommand(args: EmbedArguments, context: CommandContext
     payloadFields = parsePayloadJson(text);
   }
   const { jobs, skipped } = await planJobs(args.input, args.output);
+  // One new Series Instance UID per cover series for the whole run, so a stego series stays one series.
+  const stegoSeriesUid = createSeriesUidMapper();
   return runBatch(
     jobs,
     async (job) => {
@@ -49,6 +51,7 @@ export async function embedCommand(args: EmbedArguments, context: CommandContext
         paperParameters,
         payloadFields,
         verify: args.verify,
+        stegoSeriesUid,
       });
       const writeStart = performance.now();
       await writeFileAtomic(job.output!, result.output, { overwrite: args.overwrite });
