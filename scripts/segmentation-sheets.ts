@@ -14,10 +14,10 @@ import { performance } from 'node:perf_hooks';
 import { encode } from 'fast-png';
 import type { PixelImage } from '../src/image/PixelImage.ts';
 import { createThresholdSegmenter } from '../src/segmentation/index.ts';
-import { devLoad } from '../test/segmentation/devLoad.ts';
+import { readDicom } from '../src/dicom/index.ts';
 
 async function loadPixelImage(bytes: Uint8Array): Promise<PixelImage> {
-  return devLoad(bytes);
+  return (await readDicom(bytes)).image;
 }
 
 interface Options {

@@ -1,10 +1,11 @@
 /**
- * Connected-component labelling of a row-major 0/1 mask (classic two-pass algorithm with a
- * union-find over provisional labels). The segmenters use it to keep the body and arms, drop the
- * table and specks, and to find holes; it runs once or twice per slice, so it works on typed arrays
- * only. Labels are numbered 1..count in raster order of each component's first pixel, so the result
- * is deterministic and independent of the union-find's internal choices.
+ * Connected-component labelling of a row-major 0/1 mask: horizontal runs (maskRuns) joined by a
+ * union-find where runs on adjacent rows touch. The segmenters use it to keep the body and arms, drop
+ * the table and specks, and to find holes, several times per slice, so it works on runs and typed
+ * arrays only. Labels are numbered 1..count in raster order of each component's first pixel, so the
+ * result is deterministic and independent of the union-find's internal choices.
  */
+import { maskRuns, type MaskRuns } from './maskRuns.ts';
 
 /** 4: edge neighbours only; 8: edge and corner neighbours. */
 export type Connectivity = 4 | 8;
@@ -22,6 +23,9 @@ export interface ComponentLabels {
   readonly maxRow: Int32Array;
   readonly minCol: Int32Array;
   readonly maxCol: Int32Array;
+  /** The runs that were labelled and the label of each run: callers iterate these instead of pixels. */
+  readonly runs: MaskRuns;
+  readonly runLabels: Int32Array;
 }
 
 function findRoot(parent: Int32Array, label: number): number {
@@ -36,75 +40,46 @@ function findRoot(parent: Int32Array, label: number): number {
   return root;
 }
 
-function union(parent: Int32Array, a: number, b: number): number {
+function union(parent: Int32Array, a: number, b: number): void {
   const ra = findRoot(parent, a);
   const rb = findRoot(parent, b);
-  if (ra === rb) return ra;
-  // Smaller label wins: provisional labels increase in raster order.
-  if (ra < rb) {
-    parent[rb] = ra;
-    return ra;
-  }
-  parent[ra] = rb;
-  return rb;
+  if (ra < rb) parent[rb] = ra;
+  else if (rb < ra) parent[ra] = rb;
 }
 
 /** Label the non-zero pixels of `mask` (rows×cols) into connected components. */
 export function connectedComponents(mask: Uint8Array, rows: number, cols: number, connectivity: Connectivity = 8): ComponentLabels {
   if (mask.length !== rows * cols) throw new RangeError(`mask length ${mask.length} does not match ${rows}x${cols}`);
   if (connectivity !== 4 && connectivity !== 8) throw new RangeError(`connectivity must be 4 or 8, got ${String(connectivity)}`);
-  const n = rows * cols;
-  const labels = new Int32Array(n);
-  // Provisional labels (one per pixel that starts a new run of labels); grown on demand.
-  let parent = new Int32Array(Math.min(n, 1024) + 2);
-  let next = 1;
-  const eight = connectivity === 8;
-
-  for (let y = 0; y < rows; y++) {
-    const start = y * cols;
-    const above = start - cols;
-    for (let x = 0; x < cols; x++) {
-      const i = start + x;
-      if (mask[i] === 0) continue;
-      let label = 0;
-      if (x > 0) label = labels[i - 1]!;
-      if (y > 0) {
-        const up = labels[above + x]!;
-        if (up !== 0) label = label === 0 ? up : union(parent, label, up);
-        if (eight) {
-          if (x > 0) {
-            const upLeft = labels[above + x - 1]!;
-            if (upLeft !== 0) label = label === 0 ? upLeft : union(parent, label, upLeft);
-          }
-          if (x + 1 < cols) {
-            const upRight = labels[above + x + 1]!;
-            if (upRight !== 0) label = label === 0 ? upRight : union(parent, label, upRight);
-          }
-        }
-      }
-      if (label === 0) {
-        if (next >= parent.length) {
-          const grown = new Int32Array(parent.length * 2);
-          grown.set(parent);
-          parent = grown;
-        }
-        parent[next] = next;
-        label = next++;
-      }
-      labels[i] = label;
+  const runs = maskRuns(mask, rows, cols, 1);
+  const { rowStart, first, last, count: runCount } = runs;
+  // Union-find over runs. Runs are in raster order, so the smallest run index of a component is its
+  // first run in raster order; keeping the smaller index as root makes labels follow raster order.
+  const parent = new Int32Array(runCount);
+  for (let k = 0; k < runCount; k++) parent[k] = k;
+  // Two runs on adjacent rows touch when their column ranges overlap (4) or overlap after widening by one (8).
+  const reach = connectivity === 8 ? 1 : 0;
+  for (let y = 1; y < rows; y++) {
+    let j = rowStart[y - 1]!;
+    const jEnd = rowStart[y]!;
+    const kEnd = rowStart[y + 1]!;
+    for (let k = rowStart[y]!; k < kEnd; k++) {
+      const a = first[k]! - reach;
+      const b = last[k]! + reach;
+      // Skip runs above that end before this one starts; they cannot touch later runs either.
+      while (j < jEnd && last[j]! < a) j++;
+      for (let m = j; m < jEnd && first[m]! <= b; m++) union(parent, k, m);
     }
   }
 
-  // Final labels: 1..count in order of first appearance (raster order of the component's first pixel,
-  // because each root is the smallest provisional label of its set).
-  const finalOf = new Int32Array(next);
+  const labelOfRun = new Int32Array(runCount);
   let count = 0;
-  for (let p = 1; p < next; p++) {
-    const root = findRoot(parent, p);
-    if (root === p) finalOf[p] = ++count;
+  for (let k = 0; k < runCount; k++) {
+    const root = findRoot(parent, k);
+    labelOfRun[k] = root === k ? ++count : labelOfRun[root]!;
   }
-  for (let p = 1; p < next; p++) finalOf[p] = finalOf[findRoot(parent, p)]!;
 
+  const labels = new Int32Array(rows * cols);
   const sizes = new Int32Array(count + 1);
   const minRow = new Int32Array(count + 1).fill(rows);
   const maxRow = new Int32Array(count + 1).fill(-1);
@@ -113,19 +88,18 @@ export function connectedComponents(mask: Uint8Array, rows: number, cols: number
   minRow[0] = 0;
   minCol[0] = 0;
   for (let y = 0; y < rows; y++) {
-    const start = y * cols;
-    for (let x = 0; x < cols; x++) {
-      const i = start + x;
-      const provisional = labels[i]!;
-      if (provisional === 0) continue;
-      const label = finalOf[provisional]!;
-      labels[i] = label;
-      sizes[label]!++;
+    const end = rowStart[y + 1]!;
+    for (let k = rowStart[y]!; k < end; k++) {
+      const label = labelOfRun[k]!;
+      const a = first[k]!;
+      const b = last[k]!;
+      labels.fill(label, y * cols + a, y * cols + b + 1);
+      sizes[label]! += b - a + 1;
       if (y < minRow[label]!) minRow[label] = y;
       if (y > maxRow[label]!) maxRow[label] = y;
-      if (x < minCol[label]!) minCol[label] = x;
-      if (x > maxCol[label]!) maxCol[label] = x;
+      if (a < minCol[label]!) minCol[label] = a;
+      if (b > maxCol[label]!) maxCol[label] = b;
     }
   }
-  return { rows, cols, labels, count, sizes, minRow, maxRow, minCol, maxCol };
+  return { rows, cols, labels, count, sizes, minRow, maxRow, minCol, maxCol, runs, runLabels: labelOfRun };
 }

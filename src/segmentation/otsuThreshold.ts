@@ -1,8 +1,12 @@
 /**
  * Otsu's threshold (Otsu 1979, "A threshold selection method from gray-level histograms"): the cut
- * that maximises the between-class variance of a histogram. The MR path uses it on a robust
- * intensity range (percentile-clipped) so a few very bright pixels (fat, vessels, artefacts) do not
- * drag the cut upwards.
+ * that maximises the between-class variance of a histogram. Use it on a robust intensity range
+ * (percentile-clipped `low`/`high`) so a few very bright pixels do not drag the cut upwards.
+ *
+ * The threshold segmenter does not use it for MR: on the shared head series Otsu's cut falls between
+ * dark and bright tissue (half the head on tight crops), far above the air/tissue boundary, which
+ * would cut skin and dark tissue at the edge; a noise-floor threshold (thresholdCandidates) is lower
+ * and safer. It stays here as a building block (e.g. for refining a network's mask).
  */
 
 export interface OtsuOptions {

@@ -42,27 +42,28 @@ export function restoreThinParts(body: Uint8Array, candidates: Uint8Array, rows:
   const bodyCentreRow = bodyRowSum / bodyPixels;
 
   const pieces = connectedComponents(removed, rows, cols, 8);
-  const { labels, count, sizes, minRow, maxRow, minCol, maxCol } = pieces;
+  const { count, sizes, minRow, maxRow, minCol, maxCol, runs, runLabels } = pieces;
   if (count === 0) return out;
   const touches = new Uint8Array(count + 1);
   const seedCounts = new Int32Array(count + 1);
   const rowSums = new Float64Array(count + 1);
   for (let y = 0; y < rows; y++) {
-    const start = y * cols;
-    for (let x = 0; x < cols; x++) {
-      const i = start + x;
-      const label = labels[i]!;
-      if (label === 0) continue;
-      if (rules.seeds[i] !== 0) seedCounts[label]!++;
-      rowSums[label]! += y;
+    const end = runs.rowStart[y + 1]!;
+    for (let k = runs.rowStart[y]!; k < end; k++) {
+      const label = runLabels[k]!;
+      const a = runs.first[k]!;
+      const b = runs.last[k]!;
+      rowSums[label]! += y * (b - a + 1);
+      let seedCount = 0;
+      for (let i = y * cols + a; i <= y * cols + b; i++) seedCount += rules.seeds[i]!;
+      seedCounts[label]! += seedCount;
       if (touches[label] === 1) continue;
-      const y0 = y > 0 ? -1 : 0;
-      const y1 = y + 1 < rows ? 1 : 0;
-      const x0 = x > 0 ? -1 : 0;
-      const x1 = x + 1 < cols ? 1 : 0;
-      for (let dy = y0; dy <= y1 && touches[label] === 0; dy++) {
-        for (let dx = x0; dx <= x1; dx++) {
-          if (body[i + dy * cols + dx] !== 0) {
+      // 8-neighbourhood of the run: columns a-1..b+1 on rows y-1..y+1 (the run itself is not body).
+      const x0 = a > 0 ? a - 1 : 0;
+      const x1 = b + 1 < cols ? b + 1 : cols - 1;
+      for (let yy = y > 0 ? y - 1 : 0; yy <= y + 1 && yy < rows && touches[label] === 0; yy++) {
+        for (let i = yy * cols + x0; i <= yy * cols + x1; i++) {
+          if (body[i] !== 0) {
             touches[label] = 1;
             break;
           }
@@ -80,6 +81,11 @@ export function restoreThinParts(body: Uint8Array, candidates: Uint8Array, rows:
     if (rules.tableBelow && width >= rules.tableAspect * height && rowSums[label]! / sizes[label]! > bodyCentreRow) continue;
     restore[label] = 1;
   }
-  for (let i = 0; i < n; i++) if (restore[labels[i]!] === 1) out[i] = 1;
+  for (let y = 0; y < rows; y++) {
+    const end = runs.rowStart[y + 1]!;
+    for (let k = runs.rowStart[y]!; k < end; k++) {
+      if (restore[runLabels[k]!] === 1) out.fill(1, y * cols + runs.first[k]!, y * cols + runs.last[k]! + 1);
+    }
+  }
   return out;
 }

@@ -4,18 +4,19 @@
  * mask's boundary.
  *
  * Pipeline (every radius in pixels, scaled with the image size unless given):
- *  1. padding (Pixel Padding Value, or CT values far below air) is excluded from everything;
- *  2. candidates and seeds by threshold (thresholdCandidates: HU for CT, noise floor for MR);
- *  3. erosion by a disk of `openingRadius`: cuts the table, blankets and cushions where they touch
+ *  1. one pass over the pixels (thresholdCandidates): padding (Pixel Padding Value, or CT values far
+ *     below air), candidates, seeds, CT lung-like pixels, MR anatomy anchors;
+ *  2. erosion by a disk of `openingRadius`: cuts the table, blankets and cushions where they touch
  *     the body through thin contacts, and dissolves noise specks;
- *  4. keep the body components (selectBodyComponents: largest plus arms/legs, no table-like slabs, and
- *     for MR only components with seeds);
- *  5. dilate those back by openingRadius + `boundaryRecoveryPixels` *within the candidates*: the
+ *  3. keep the body components (selectBodyComponents: the main body, arms, legs, a chin tip; not the
+ *     table below a supine patient, not foam or blankets, not MR noise without anchors);
+ *  4. dilate those back by openingRadius + `boundaryRecoveryPixels` *within the candidates*: the
  *     boundary returns to the thresholded skin instead of the smoothed opening, and only pixels near
  *     the kept body can come back;
- *  6. closing by `closingRadius`, then hole filling with the border rule (fillHoles): lungs, bowel
+ *  5. give back thin body parts the erosion cut off (restoreThinParts: a thin chest wall, an ear);
+ *  6. closing by `closingRadius`, then hole filling with the border rules (fillHoles): lungs, bowel
  *     gas, sinuses and airway openings narrower than the closing become body, also when a crop cuts a
- *     lung at the image border;
+ *     lung at the image border (a region mostly enclosed by body, or, on CT, mostly lung-like);
  *  7. the safety margin: dilation by `safetyMarginPixels`;
  *  8. padding removed again.
  *
@@ -26,7 +27,6 @@ import type { PixelImage } from '../image/PixelImage.ts';
 import type { BodyMask } from './Segmenter.ts';
 import { fillHoles } from './fillHoles.ts';
 import { closeMask, dilateMask, erodeMask } from './morphology.ts';
-import { paddingMask } from './paddingMask.ts';
 import { restoreThinParts } from './restoreThinParts.ts';
 import { selectBodyComponents } from './selectBodyComponents.ts';
 import { thresholdCandidates } from './thresholdCandidates.ts';
@@ -36,19 +36,28 @@ export interface ThresholdSegmenterOptions {
   readonly ctThresholdHu?: number;
   /** CT "clearly tissue" threshold in HU (default −150). */
   readonly ctSeedHu?: number;
+  /**
+   * CT: background regions touching the image border are still filled when three quarters of their
+   * pixels are between this (HU, default −950) and the body threshold: lung parenchyma, cut open by a
+   * tight crop, is not outside air (measured: cut lungs 0.90–0.98, outside regions at most 0.53, the
+   * foam mattress under a patient who spans the image width).
+   */
+  readonly ctAirMaxHu?: number;
   /** CT values below this (HU) are padding even without Pixel Padding Value (default −1500). */
   readonly paddingBelowHu?: number;
   /** MR/other: candidate threshold as a multiple of the background level (default 4). */
   readonly noiseMultiple?: number;
+  /** MR/other: a component is anatomy only if it holds a solid spot (3+ pixels whose 4-neighbours agree) this many times above the background level (default 12). */
+  readonly anatomyContrast?: number;
   /** Opening radius (default: 5 px per 512 px of the larger image side for CT, 4 for others; at least 1). */
   readonly openingRadius?: number;
   /** Extra pixels, beyond the opening radius, that the boundary may grow back within the threshold mask (default 2). */
   readonly boundaryRecoveryPixels?: number;
   /** Closing radius before hole filling (default: 6 px per 512 px, at least 2). */
   readonly closingRadius?: number;
-  /** A component is kept if at least this fraction of the largest body component (default 0.002). */
+  /** A component is kept only if at least this fraction of the largest body component (default 0: every component that passes the other rules, so a chin tip or a finger cut off in a slice stays body). */
   readonly keepComponentFraction?: number;
-  /** Components smaller than this fraction of the image (after erosion) are specks (default 0.0002). */
+  /** Components smaller than this fraction of the image (after erosion) are specks (default 0.00005, 13 pixels on 512×512). */
   readonly minComponentFraction?: number;
   /** Fraction of a component (or of a restored thin part) that must be seeds, i.e. clearly tissue (default 0.3). */
   readonly minSeedFraction?: number;
@@ -69,8 +78,10 @@ const TABLE_ASPECT = 3;
 interface ResolvedOptions {
   ctThresholdHu: number;
   ctSeedHu: number;
+  ctAirMaxHu: number;
   paddingBelowHu: number;
   noiseMultiple: number;
+  anatomyContrast: number;
   openingRadius: number;
   boundaryRecoveryPixels: number;
   closingRadius: number;
@@ -92,13 +103,15 @@ function resolveOptions(image: PixelImage, options: ThresholdSegmenterOptions): 
   return {
     ctThresholdHu: options.ctThresholdHu ?? -400,
     ctSeedHu: options.ctSeedHu ?? -150,
+    ctAirMaxHu: options.ctAirMaxHu ?? -950,
     paddingBelowHu: options.paddingBelowHu ?? -1500,
     noiseMultiple: options.noiseMultiple ?? 4,
+    anatomyContrast: options.anatomyContrast ?? 12,
     openingRadius: checkRadius('openingRadius', options.openingRadius ?? Math.max(1, Math.round((isCt ? 5 : 4) * scale))),
     boundaryRecoveryPixels: checkRadius('boundaryRecoveryPixels', options.boundaryRecoveryPixels ?? 2),
     closingRadius: checkRadius('closingRadius', options.closingRadius ?? Math.max(2, Math.round(6 * scale))),
-    keepComponentFraction: options.keepComponentFraction ?? 0.002,
-    minComponentFraction: options.minComponentFraction ?? 0.0002,
+    keepComponentFraction: options.keepComponentFraction ?? 0,
+    minComponentFraction: options.minComponentFraction ?? 0.00005,
     minSeedFraction: options.minSeedFraction ?? 0.3,
     maxBorderContactFraction: options.maxBorderContactFraction ?? 0.3,
     safetyMarginPixels: checkRadius('safetyMarginPixels', options.safetyMarginPixels ?? 2),
@@ -113,8 +126,7 @@ export function segmentByThreshold(image: PixelImage, options: ThresholdSegmente
   const o = resolveOptions(image, options);
   const disk = (radius: number) => ({ shape: 'disk' as const, radius });
 
-  const padding = paddingMask(image, o.paddingBelowHu);
-  const { candidates, seeds } = thresholdCandidates(image, padding, o);
+  const { candidates, seeds, padding, lungLike, anchors } = thresholdCandidates(image, o);
 
   const isCt = image.modality === 'CT';
   // On MR, a single bright noise pixel is not tissue: seeds must survive a one-pixel erosion.
@@ -128,8 +140,9 @@ export function segmentByThreshold(image: PixelImage, options: ThresholdSegmente
     seeds: solidSeeds,
     minSeedFraction: o.minSeedFraction,
     tableAspect,
-    maxTableThickness: 0.06 * Math.max(rows, cols),
     tableBelow: isCt,
+    anchors: anchors ? erodeMask(anchors, rows, cols, disk(1)) : undefined,
+    minAnchorPixels: 3,
   });
 
   const grown = dilateMask(kept, rows, cols, disk(o.openingRadius + o.boundaryRecoveryPixels));
@@ -142,8 +155,11 @@ export function segmentByThreshold(image: PixelImage, options: ThresholdSegmente
   const restored = restoreThinParts(grown, candidates, rows, cols, { seeds, minSeedFraction: o.minSeedFraction, tableAspect, tableBelow: isCt });
 
   const closed = o.closingRadius > 0 ? closeMask(restored, rows, cols, disk(o.closingRadius)) : restored;
-  let body = fillHoles(closed, rows, cols, { maxBorderContactFraction: o.maxBorderContactFraction });
+  let body = fillHoles(closed, rows, cols, {
+    maxBorderContactFraction: o.maxBorderContactFraction,
+    insideEvidence: lungLike,
+  });
   if (o.safetyMarginPixels > 0) body = dilateMask(body, rows, cols, disk(o.safetyMarginPixels));
-  for (let i = 0; i < n; i++) if (padding[i] !== 0) body[i] = 0;
+  if (padding) for (let i = 0; i < n; i++) if (padding[i] !== 0) body[i] = 0;
   return body;
 }

@@ -1,26 +1,53 @@
 /**
- * The per-modality threshold step of the classical segmenter: which pixels could be body
- * (`candidates`) and which are clearly tissue (`seeds`).
+ * The per-pixel step of the classical segmenter, in one pass over the slice: which pixels are padding,
+ * which could be body (`candidates`), which are clearly tissue (`seeds`), and, per modality, the
+ * extra evidence used later (CT: lung-like pixels for hole filling; MR: anchors that prove anatomy).
+ *
+ * Padding: outside a CT's circular field of view the scanner writes a filler, declared by Pixel
+ * Padding Value / Range Limit (PS3.3 C.7.5.1.1.2) or, when the header is silent, a value far below air
+ * (−2000 or −3024 HU are common; nothing physical, noise included, is that far below air's −1000).
+ * Padding is never body.
  *
  * CT, in Hounsfield units through the rescale: candidates are above `ctThresholdHu` (−400 sits
  * halfway between air at −1000 and fat at −100, so partial-volume skin pixels count as body); seeds
  * are above `ctSeedHu` (−150: fat and everything denser; foam cushions, blankets and air never reach
- * it).
+ * it); lung-like pixels are between `ctAirMaxHu` (−950) and the body threshold.
  *
- * MR and other modalities have no physical scale: the thresholds are measured on the slice. The
- * background level b (see estimateBackgroundLevel) sets the candidate threshold at
- * max(noiseMultiple·b, b + 3), just above the noise floor (Rayleigh noise of mean b exceeds 4b with
- * probability exp(−8·(4/π)) ≈ 4·10⁻⁶), so dark tissue at the edge (skin, muscle) stays in; the
- * seed threshold is max(2× that, b + 10% of the range up to the bright level), which pure noise does
- * not reach over any area.
+ * MR and other modalities have no physical scale: the thresholds are measured on the slice. With
+ * the background level b and the bright level B (see estimateBackgroundLevel), the candidate
+ * threshold is max(noiseMultiple·b, b + 3, 5% of B): above the noise floor (Rayleigh noise of mean b
+ * exceeds 4b with probability exp(−8·(4/π)) ≈ 4·10⁻⁶) and above the noise near the head, which with
+ * coil arrays and parallel imaging is several times the noise in the far corners where b is measured,
+ * yet well below any tissue at the edge (skin, fat, muscle are 20–100% of B on T1/T2). The seed
+ * threshold is max(2× that, 10% of B), which pure noise does not reach over any area.
+ *
+ * Stability under embedding: the embedder changes background pixels, so b (measured on air) can move
+ * between the cover and the stego image (1 → 2 on the MPRAGE slice), while B (the 99.5th percentile,
+ * body pixels) does not. On slices with anatomy the B terms dominate every threshold, so the mask
+ * recomputed on the stego image is the cover's mask; a mask that moved would misplace the payload.
+ *
+ * A slice of pure noise (the ends of an MR series) has no tissue, only noise whose level may vary
+ * fivefold across the image (coil sensitivity), so relative thresholds find "structure" in it. What
+ * noise never has is a solid region far above the noise floor: anchors are pixels above
+ * max(b + anatomyContrast·max(b, 1), 10% of B) (default 12×), and an MR component counts as anatomy only if it holds
+ * at least 3 anchor pixels whose 4-neighbours are anchors too. Measured on the shared MR series (the
+ * brightest pixel whose 4-neighbours are at least as bright, over max(b, 1)): slices with a head
+ * exceed 85×; pure-noise end slices reach 5–11×; the faint partial-volume ear tip at the very end of
+ * a series reaches 15×, and a few end slices with a single faint spot 12–15×. The gate sits at 12 so
+ * that the faint ear stays body (a missed body part is the dangerous error) and pure noise stays empty. When b could not be measured on air
+ * (every edge is tissue: a tight crop), the candidate threshold drops to half the 5th percentile and
+ * the anchor threshold to the candidate threshold: no gate rather than one that could reject a body.
  */
-import { toModalityValue, type PixelImage } from '../image/PixelImage.ts';
+import { isPaddingValue, type PixelImage } from '../image/PixelImage.ts';
 import { estimateBackgroundLevel } from './estimateBackgroundLevel.ts';
 
 export interface CandidateOptions {
   readonly ctThresholdHu: number;
   readonly ctSeedHu: number;
+  readonly ctAirMaxHu: number;
+  readonly paddingBelowHu: number;
   readonly noiseMultiple: number;
+  readonly anatomyContrast: number;
 }
 
 export interface ThresholdCandidates {
@@ -28,59 +55,93 @@ export interface ThresholdCandidates {
   readonly candidates: Uint8Array;
   /** 1 = clearly tissue. */
   readonly seeds: Uint8Array;
-  /** The thresholds actually used, in stored values (for tests and diagnostics). */
-  readonly candidateThreshold: number;
-  readonly seedThreshold: number;
+  /** 1 = padding; undefined when the slice has none. */
+  readonly padding: Uint8Array | undefined;
+  /** CT only: 1 = lung-like (denser than air, lighter than the body threshold). */
+  readonly lungLike: Uint8Array | undefined;
+  /** MR/other only: 1 = bright enough to prove anatomy. */
+  readonly anchors: Uint8Array | undefined;
 }
 
-/** `padding` (1 = padding) is excluded from both masks. */
-export function thresholdCandidates(image: PixelImage, padding: Uint8Array, options: CandidateOptions): ThresholdCandidates {
+/** Thresholds in stored values; a pixel v is padding if v < paddingBelow or declared padding. */
+interface StoredThresholds {
+  candidate: number;
+  seed: number;
+  anchor: number;
+  airMax: number;
+  paddingBelow: number;
+}
+
+/**
+ * Thresholds in the units of `keys`: the stored values themselves when the rescale slope is positive
+ * (the rescale is affine, so one division per slice replaces one multiplication per pixel). A
+ * negative slope (legal, never seen in practice) reverses the order, so the keys are the negated
+ * stored values with the slope's sign flipped; a zero slope maps everything to the intercept.
+ */
+function thresholdsFor(image: PixelImage, keys: Int32Array, slope: number, options: CandidateOptions): StoredThresholds {
+  if (image.modality === 'CT') {
+    const toStored = (hu: number) => (hu - image.rescaleIntercept) / slope;
+    return {
+      candidate: toStored(options.ctThresholdHu),
+      seed: toStored(options.ctSeedHu),
+      anchor: Infinity,
+      airMax: toStored(options.ctAirMaxHu),
+      paddingBelow: Number.isFinite(options.paddingBelowHu) ? toStored(options.paddingBelowHu) : -Infinity,
+    };
+  }
+  const background = estimateBackgroundLevel(keys, image.rows, image.cols);
+  const b = Math.max(0, background.level);
+  // Without air at any edge, b is the darkest tissue, not noise: half of it is a safe floor (the
+  // whole frame may be body), and there is no noise to gate against.
+  const bright = background.brightLevel;
+  const candidate = background.fromEdge ? Math.max(options.noiseMultiple * b, b + 3, 0.05 * bright) : b / 2;
+  return {
+    candidate,
+    seed: background.fromEdge ? Math.max(2 * candidate, 0.1 * bright) : candidate,
+    anchor: background.fromEdge ? Math.max(b + options.anatomyContrast * Math.max(b, 1), 0.1 * bright) : candidate,
+    airMax: Infinity,
+    paddingBelow: -Infinity,
+  };
+}
+
+export function thresholdCandidates(image: PixelImage, options: CandidateOptions): ThresholdCandidates {
   const { pixels, rows, cols } = image;
   const n = rows * cols;
-  let low: number;
-  let high: number;
-  if (image.modality === 'CT') {
-    // A non-positive slope flips (or flattens) the order of stored values: compare modality values per pixel.
-    if (!(image.rescaleSlope > 0)) return fromModalityValues(image, padding, options);
-    // Otherwise compare stored values directly: the rescale is affine, one division per slice instead of one per pixel.
-    low = (options.ctThresholdHu - image.rescaleIntercept) / image.rescaleSlope;
-    high = (options.ctSeedHu - image.rescaleIntercept) / image.rescaleSlope;
-  } else {
-    const background = estimateBackgroundLevel(pixels, rows, cols);
-    const b = Math.max(0, background.level);
-    low = Math.max(options.noiseMultiple * b, b + 3);
-    high = Math.max(2 * low, b + 0.1 * (background.brightLevel - b));
-  }
-  const candidates = new Uint8Array(n);
-  const seeds = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    if (padding[i] !== 0) continue;
-    const v = pixels[i]!;
-    if (v > low) {
-      candidates[i] = 1;
-      if (v > high) seeds[i] = 1;
+  const isCt = image.modality === 'CT';
+  let keys = pixels;
+  let slope = 1;
+  if (isCt) {
+    slope = image.rescaleSlope;
+    if (slope < 0) {
+      keys = pixels.map((v) => -v);
+      slope = -slope;
+    } else if (slope === 0) {
+      keys = new Int32Array(n);
+      slope = 1;
     }
   }
-  return { candidates, seeds, candidateThreshold: low, seedThreshold: high };
-}
-
-function fromModalityValues(image: PixelImage, padding: Uint8Array, options: CandidateOptions): ThresholdCandidates {
-  const n = image.rows * image.cols;
+  const thresholds = thresholdsFor(image, keys, slope, options);
   const candidates = new Uint8Array(n);
   const seeds = new Uint8Array(n);
+  const lungLike = isCt ? new Uint8Array(n) : undefined;
+  const anchors = isCt ? undefined : new Uint8Array(n);
+  let padding: Uint8Array | undefined;
+  const declared = image.pixelPaddingValue !== undefined;
+  const { candidate, seed, anchor, airMax, paddingBelow } = thresholds;
   for (let i = 0; i < n; i++) {
-    if (padding[i] !== 0) continue;
-    const hu = toModalityValue(image, image.pixels[i]!);
-    if (hu > options.ctThresholdHu) {
+    const v = keys[i]!;
+    if (v < paddingBelow || (declared && isPaddingValue(image, pixels[i]!))) {
+      padding ??= new Uint8Array(n);
+      padding[i] = 1;
+      continue;
+    }
+    if (v > candidate) {
       candidates[i] = 1;
-      if (hu > options.ctSeedHu) seeds[i] = 1;
+      if (v > seed) seeds[i] = 1;
+      if (anchors !== undefined && v > anchor) anchors[i] = 1;
+    } else if (lungLike !== undefined && v > airMax) {
+      lungLike[i] = 1;
     }
   }
-  const slope = image.rescaleSlope;
-  return {
-    candidates,
-    seeds,
-    candidateThreshold: (options.ctThresholdHu - image.rescaleIntercept) / slope,
-    seedThreshold: (options.ctSeedHu - image.rescaleIntercept) / slope,
-  };
+  return { candidates, seeds, padding, lungLike, anchors };
 }
