@@ -96,6 +96,7 @@ export function embedPaper(input: PaperEmbedInput): PaperEmbedResult {
   const coverCoefficients = new Float64Array(BLOCK_LENGTH);
   const spatial = new Float64Array(BLOCK_LENGTH);
   const rounded = new Int32Array(BLOCK_LENGTH);
+  const alternative = new Int32Array(BLOCK_LENGTH);
   for (let index = 0; index < needed; index++) {
     const origin = blocks[index]!;
     readBlock(image.pixels, image.cols, origin, block);
@@ -104,15 +105,23 @@ export function embedPaper(input: PaperEmbedInput): PaperEmbedResult {
     coverCoefficients.set(block);
     for (let i = 0; i < BLOCK_LENGTH; i++) block[i] = quantizeCoefficient(block[i]!, bits[index * BLOCK_LENGTH + i]!, quantizer);
     inverseDct4x4(block, spatial);
-    if (!placeBlockInRange(spatial, rounded, image, quantizer.intervalWidth)) {
-      // The paper's "keep the cover's interval k" pushed this block out of the stored range (large
-      // intervals at small β). Any interval of the right bit decodes the same, so fall back to the
-      // nearest one for the AC coefficients, the least-distortion choice, and try again.
+    const paperShift = placeBlockInRange(spatial, rounded, image, quantizer.intervalWidth);
+    if (paperShift !== 0) {
+      // The paper's "keep the cover's interval k" pushed this block out of the stored range: air
+      // stored near the floor, or wide intervals at small β. Any interval of the right bit decodes
+      // the same, so also try the nearest one for each AC coefficient (the least-distortion choice),
+      // and keep whichever placement changes the block less.
+      const paperFits = paperShift !== undefined;
+      const paperError = paperFits ? squaredDifference(rounded, image.pixels, image.cols, origin) : Infinity;
+      alternative.set(rounded);
       for (let i = 1; i < BLOCK_LENGTH; i++) block[i] = quantizeCoefficientNearest(coverCoefficients[i]!, bits[index * BLOCK_LENGTH + i]!, quantizer);
       inverseDct4x4(block, spatial);
-      if (!placeBlockInRange(spatial, rounded, image, quantizer.intervalWidth)) {
+      const nearestFits = placeBlockInRange(spatial, rounded, image, quantizer.intervalWidth) !== undefined;
+      const nearestError = nearestFits ? squaredDifference(rounded, image.pixels, image.cols, origin) : Infinity;
+      if (!paperFits && !nearestFits) {
         throw new MedstegoError('EMBED_PARAMETERS_INVALID', `A block cannot hold its bits inside the stored range at beta ${parameters.beta}; use a larger beta.`, { beta: parameters.beta });
       }
+      if (paperError <= nearestError) rounded.set(alternative);
     }
     writeBlock(stegoPixels, image.cols, origin, rounded);
   }
@@ -129,15 +138,15 @@ export function embedPaper(input: PaperEmbedInput): PaperEmbedResult {
 }
 
 /**
- * Round the spatial block to integers inside the stored range, avoiding padding values; false
- * when no placement works.
+ * Round the spatial block to integers inside the stored range, avoiding padding values. Returns the
+ * number of whole-interval DC steps used (0 = as computed), or undefined when no placement works.
  *
  * Shifting the DC coefficient by a whole interval w keeps every hidden bit (only the interval
  * index k changes) and adds w/4 to each pixel; we use that freedom to lift blocks of air stored
  * near the floor (or lower blocks near the ceiling) out of clipping, which would otherwise break
  * the rounding guarantee. Shifts are tried smallest first.
  */
-function placeBlockInRange(block: Float64Array, rounded: Int32Array, image: PixelImage, intervalWidth: number): boolean {
+function placeBlockInRange(block: Float64Array, rounded: Int32Array, image: PixelImage, intervalWidth: number): number | undefined {
   const pixelShift = intervalWidth / 4;
   for (let attempt = 0; attempt <= 64; attempt++) {
     const steps = attempt === 0 ? 0 : attempt % 2 === 1 ? (attempt + 1) / 2 : -attempt / 2;
@@ -150,9 +159,21 @@ function placeBlockInRange(block: Float64Array, rounded: Int32Array, image: Pixe
       }
       rounded[i] = value;
     }
-    if (fits) return true;
+    if (fits) return steps;
   }
-  return false;
+  return undefined;
+}
+
+/** Σ (block − cover)² over the 4×4 block at `origin`. */
+function squaredDifference(block: Int32Array, cover: Int32Array, cols: number, origin: number): number {
+  let sum = 0;
+  for (let r = 0; r < 4; r++) {
+    for (let c = 0; c < 4; c++) {
+      const difference = block[r * 4 + c]! - cover[origin + r * cols + c]!;
+      sum += difference * difference;
+    }
+  }
+  return sum;
 }
 
 /** Bits of the first `blockCount` usable blocks, 16 per block. */
