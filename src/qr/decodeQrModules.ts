@@ -8,7 +8,7 @@
  * up, jsQR reads a rendered picture of the same grid (it tolerated more damage in our trials).
  */
 import jsQRModule from 'jsqr';
-import zxing from '@zxing/library';
+import * as zxingNamespace from '@zxing/library';
 import { MedstegoError } from '../errors/index.ts';
 import { repairQrFunctionPatterns } from './repairQrFunctionPatterns.ts';
 import { renderQrGray } from './renderQrGray.ts';
@@ -23,6 +23,9 @@ const jsQR: JsQr = typeof jsQRExport === 'function' ? jsQRExport : jsQRExport.de
 /** Pixels per module handed to jsQR: enough for its binariser and sampling grid to land mid-module. */
 const PIXELS_PER_MODULE = 4;
 
+// @zxing/library ships CommonJS (used by Node, where the named classes sit on `default`) and an ES
+// module build (used by bundlers, where they are named exports): accept either shape.
+const zxing = ((zxingNamespace as unknown as { default?: typeof zxingNamespace }).default ?? zxingNamespace) as typeof zxingNamespace;
 const { QRCodeReader, BinaryBitmap, GlobalHistogramBinarizer, RGBLuminanceSource, DecodeHintType } = zxing;
 const PURE_BARCODE_HINTS = new Map([[DecodeHintType.PURE_BARCODE, true]]);
 /** Light border (in modules) drawn around the grid for ZXing's pure-barcode bounds search. */
