@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { embedDicom, extractDicom } from '../src/workflow/index.ts';
 import { createThresholdSegmenter } from '../src/segmentation/index.ts';
+import { readDicom } from '../src/dicom/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = [
@@ -28,12 +29,17 @@ for (const sample of SAMPLES) {
     writeFileSync(output, embedded.output);
     const extracted = await extractDicom(new Uint8Array(readFileSync(output)), { segmenter });
     const same = extracted.qrText === embedded.payloadText;
+    const stego = await readDicom(new Uint8Array(readFileSync(output)));
+    let bodyChanged = 0;
+    for (let i = 0; i < embedded.coverMask.length; i++) {
+      if (embedded.coverMask[i] && stego.image.pixels[i] !== embedded.cover.image.pixels[i]) bodyChanged++;
+    }
     const r = embedded.report;
     console.log(`${path.basename(sample)}  (${embedded.cover.image.modality} ${r.rows}×${r.cols}, ${r.bitsStored}-bit)`);
     console.log(`  insignificant ${(r.backgroundFraction * 100).toFixed(1)}% · capacity ${r.capacityBits} bits · hidden QR ${r.payloadBits} modules`);
-    console.log(`  PSNR ${r.psnrDb.toFixed(2)} dB (MAX 2^bits−1) · ${r.psnrDbRange.toFixed(2)} dB (MAX = cover range) · body bit-identical`);
+    console.log(`  PSNR ${r.psnrDb.toFixed(2)} dB (MAX 2^bits−1) · ${r.psnrDbRange.toFixed(2)} dB (MAX = cover range) · body ${bodyChanged === 0 ? 'bit-identical' : `CHANGED in ${bodyChanged} pixels`}`);
     console.log(`  recovered ${same ? 'exactly' : 'WITH DIFFERENCES'}: ${JSON.stringify(extracted.payload)}\n`);
-    if (!same) failures++;
+    if (!same || bodyChanged > 0) failures++;
   } catch (error) {
     failures++;
     console.log(`${path.basename(sample)}: FAILED ${(error as Error).message}\n`);
