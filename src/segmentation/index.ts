@@ -4,4 +4,5 @@ export { segmentByThreshold, type ThresholdSegmenterOptions } from './segmentByT
 export { dilateMask, erodeMask, openMask, closeMask, type StructuringElement, type StructuringShape } from './morphology.ts';
 export { connectedComponents, type ComponentLabels, type Connectivity } from './connectedComponents.ts';
 export { fillHoles, type FillHolesOptions } from './fillHoles.ts';
+export { reconstructMask } from './reconstructMask.ts';
 export { otsuThreshold, type OtsuOptions } from './otsuThreshold.ts';

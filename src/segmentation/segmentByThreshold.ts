@@ -10,10 +10,12 @@
  *     the body through thin contacts, and dissolves noise specks;
  *  3. keep the body components (selectBodyComponents: the main body, arms, legs, a chin tip; not the
  *     table below a supine patient, not foam or blankets, not MR noise without anchors);
- *  4. dilate those back by openingRadius + `boundaryRecoveryPixels` *within the candidates*: the
- *     boundary returns to the thresholded skin instead of the smoothed opening, and only pixels near
- *     the kept body can come back;
- *  5. give back thin body parts the erosion cut off (restoreThinParts: a thin chest wall, an ear);
+ *  4. grow those back through the candidates (reconstructMask), no further than openingRadius +
+ *     `boundaryRecoveryPixels` from them: the boundary returns to the thresholded skin instead of the
+ *     smoothed opening, only pixels near the kept body can come back, and only those joined to it (a
+ *     noise speck a few pixels off the skin stays out);
+ *  5. give back thin body parts the erosion cut off (restoreThinParts: a thin chest wall, an ear),
+ *     judged by their neck, where they meet the body;
  *  6. closing by `closingRadius`, then hole filling with the border rules (fillHoles): lungs, bowel
  *     gas, sinuses and airway openings narrower than the closing become body, also when a crop cuts a
  *     lung at the image border (a region mostly enclosed by body, or, on CT, mostly lung-like);
@@ -22,11 +24,24 @@
  *
  * Errors are asymmetric: a body pixel called background may be altered by the embedder, a background
  * pixel called body only costs capacity. Every choice above leans towards "body" at the boundary.
+ *
+ * Stability under embedding: the receiver recomputes the mask on the stego image, and the embedders
+ * write only 4×4 blocks that lie wholly outside the mask, hence more than `safetyMarginPixels` (≥ 2)
+ * from the body of step 6. Given the same thresholds and the same kept cores (steps 1–3), step 4
+ * gives the same body whatever was written: it moves from pixel to touching pixel, so the first
+ * written pixel it could take would touch the cover's body, and none does. Step 5 never takes a piece
+ * whose neck (within 2 px of the body, so never written) is light; a piece left out on the cover
+ * despite a tissue neck, because most of it is light, could only come in on the stego image if the
+ * written pixels joined to it were clearly tissue. Steps 6–8 see the same input. What does depend on
+ * the written air: the MR thresholds (thresholdCandidates keeps them on the body's side), a new core
+ * where written candidates complete a disk of openingRadius, and a new component, which on MR needs
+ * anchors. scripts/segmentation-stability.ts measures the whole on the shared data.
  */
 import type { PixelImage } from '../image/PixelImage.ts';
 import type { BodyMask } from './Segmenter.ts';
 import { fillHoles } from './fillHoles.ts';
 import { closeMask, dilateMask, erodeMask } from './morphology.ts';
+import { reconstructMask } from './reconstructMask.ts';
 import { restoreThinParts } from './restoreThinParts.ts';
 import { selectBodyComponents } from './selectBodyComponents.ts';
 import { thresholdCandidates } from './thresholdCandidates.ts';
@@ -45,13 +60,13 @@ export interface ThresholdSegmenterOptions {
   readonly ctAirMaxHu?: number;
   /** CT values below this (HU) are padding even without Pixel Padding Value (default −1500). */
   readonly paddingBelowHu?: number;
-  /** MR/other: candidate threshold as a multiple of the background level (default 4). */
+  /** MR/other: candidate threshold as a multiple of the noise floor max(background level, 1) (default 3; see thresholdCandidates). */
   readonly noiseMultiple?: number;
-  /** MR/other: a component is anatomy only if it holds a solid spot (3+ pixels whose 4-neighbours agree) this many times above the background level (default 12). */
+  /** MR/other: a component is anatomy only if it holds a solid spot (3+ pixels whose 4-neighbours agree) this many times above the noise floor max(background level, 1) (default 12). */
   readonly anatomyContrast?: number;
   /** Opening radius (default: 5 px per 512 px of the larger image side for CT, 4 for others; at least 1). */
   readonly openingRadius?: number;
-  /** Extra pixels, beyond the opening radius, that the boundary may grow back within the threshold mask (default 2). */
+  /** Extra pixels, beyond the opening radius, that the boundary may grow back through the threshold mask (default 2). */
   readonly boundaryRecoveryPixels?: number;
   /** Closing radius before hole filling (default: 6 px per 512 px, at least 2). */
   readonly closingRadius?: number;
@@ -59,15 +74,16 @@ export interface ThresholdSegmenterOptions {
   readonly keepComponentFraction?: number;
   /** Components smaller than this fraction of the image (after erosion) are specks (default 0.00005, 13 pixels on 512×512). */
   readonly minComponentFraction?: number;
-  /** Fraction of a component (or of a restored thin part) that must be seeds, i.e. clearly tissue (default 0.3). */
+  /** Fraction of a component (or of a restored thin part, and of its neck) that must be seeds, i.e. clearly tissue (default 0.3). */
   readonly minSeedFraction?: number;
   /** Hole filling's border rule (see fillHoles; default 0.3, 0 = classic filling). */
   readonly maxBorderContactFraction?: number;
   /**
    * Final dilation of the body mask, in pixels (default 2). A margin around the skin that the
    * embedder never touches: it absorbs boundary errors of the threshold (partial-volume skin pixels,
-   * hair, a gap in a thin structure) and the small disagreement between the masks computed on the
-   * cover and on the stego image. 0 disables it.
+   * hair, a gap in a thin structure), and it keeps the embedder's blocks more than 2 px from the body,
+   * which the stability of the mask under embedding rests on (see above): below 2 that argument no
+   * longer holds. 0 disables it.
    */
   readonly safetyMarginPixels?: number;
 }
@@ -105,7 +121,7 @@ function resolveOptions(image: PixelImage, options: ThresholdSegmenterOptions): 
     ctSeedHu: options.ctSeedHu ?? -150,
     ctAirMaxHu: options.ctAirMaxHu ?? -950,
     paddingBelowHu: options.paddingBelowHu ?? -1500,
-    noiseMultiple: options.noiseMultiple ?? 4,
+    noiseMultiple: options.noiseMultiple ?? 3,
     anatomyContrast: options.anatomyContrast ?? 12,
     openingRadius: checkRadius('openingRadius', options.openingRadius ?? Math.max(1, Math.round((isCt ? 5 : 4) * scale))),
     boundaryRecoveryPixels: checkRadius('boundaryRecoveryPixels', options.boundaryRecoveryPixels ?? 2),
@@ -145,13 +161,14 @@ export function segmentByThreshold(image: PixelImage, options: ThresholdSegmente
     minAnchorPixels: 3,
   });
 
-  const grown = dilateMask(kept, rows, cols, disk(o.openingRadius + o.boundaryRecoveryPixels));
+  const reach = dilateMask(kept, rows, cols, disk(o.openingRadius + o.boundaryRecoveryPixels));
   let any = false;
   for (let i = 0; i < n; i++) {
-    grown[i] = grown[i]! & candidates[i]!;
-    if (grown[i] !== 0) any = true;
+    reach[i] = reach[i]! & candidates[i]!;
+    if (reach[i] !== 0) any = true;
   }
   if (!any) return new Uint8Array(n);
+  const grown = reconstructMask(kept, reach, rows, cols, 8);
   const restored = restoreThinParts(grown, candidates, rows, cols, { seeds, minSeedFraction: o.minSeedFraction, tableAspect, tableBelow: isCt });
 
   const closed = o.closingRadius > 0 ? closeMask(restored, rows, cols, disk(o.closingRadius)) : restored;
