@@ -53,6 +53,7 @@ export async function evaluateSlice(file: string, slice: DicomSlice, segmenter: 
       embeddedBits = embedded.embeddedBits;
       const stegoImage = { ...image, pixels: embedded.stegoPixels };
       const stegoMask = await segmenter.segment(stegoImage);
+      const maskNcc = normalizedCrossCorrelation(coverMask, stegoMask);
       let extracted = false;
       try {
         extracted = extractPaper(stegoImage, stegoMask, parameters).payloadText === payloadText;
@@ -64,9 +65,11 @@ export async function evaluateSlice(file: string, slice: DicomSlice, segmenter: 
         psnrDb: psnrDb(image.pixels, embedded.stegoPixels, image.bitsStored),
         psnrDbRange: psnrDbRange(image.pixels, embedded.stegoPixels),
         mse: meanSquaredError(image.pixels, embedded.stegoPixels),
-        maskNcc: normalizedCrossCorrelation(coverMask, stegoMask),
+        maskNcc,
         extracted,
-        errorCode: extracted ? null : 'EXTRACT_MISMATCH',
+        // Why a round trip failed: the mask recomputed on the stego image moved (the paper's weak
+        // point: its k-th-block layout then shifts), or the bits themselves did not come back.
+        errorCode: extracted ? null : maskNcc < 1 ? 'STEGO_MASK_DIFFERS' : 'EXTRACT_MISMATCH',
       });
     } catch (error) {
       if (!isMedstegoError(error)) throw error;
