@@ -6,9 +6,9 @@
  * result is deterministic and independent of the union-find's internal choices.
  */
 import { maskRuns, type MaskRuns } from './maskRuns.ts';
+import { joinTouchingRuns, findRunRoot, type Connectivity } from './joinTouchingRuns.ts';
 
-/** 4: edge neighbours only; 8: edge and corner neighbours. */
-export type Connectivity = 4 | 8;
+export type { Connectivity } from './joinTouchingRuns.ts';
 
 export interface ComponentLabels {
   readonly rows: number;
@@ -28,54 +28,17 @@ export interface ComponentLabels {
   readonly runLabels: Int32Array;
 }
 
-function findRoot(parent: Int32Array, label: number): number {
-  let root = label;
-  while (parent[root] !== root) root = parent[root]!;
-  // Path compression keeps later finds O(1) in practice.
-  while (parent[label] !== root) {
-    const next = parent[label]!;
-    parent[label] = root;
-    label = next;
-  }
-  return root;
-}
-
-function union(parent: Int32Array, a: number, b: number): void {
-  const ra = findRoot(parent, a);
-  const rb = findRoot(parent, b);
-  if (ra < rb) parent[rb] = ra;
-  else if (rb < ra) parent[ra] = rb;
-}
-
 /** Label the non-zero pixels of `mask` (rows×cols) into connected components. */
 export function connectedComponents(mask: Uint8Array, rows: number, cols: number, connectivity: Connectivity = 8): ComponentLabels {
   if (mask.length !== rows * cols) throw new RangeError(`mask length ${mask.length} does not match ${rows}x${cols}`);
-  if (connectivity !== 4 && connectivity !== 8) throw new RangeError(`connectivity must be 4 or 8, got ${String(connectivity)}`);
   const runs = maskRuns(mask, rows, cols, 1);
   const { rowStart, first, last, count: runCount } = runs;
-  // Union-find over runs. Runs are in raster order, so the smallest run index of a component is its
-  // first run in raster order; keeping the smaller index as root makes labels follow raster order.
-  const parent = new Int32Array(runCount);
-  for (let k = 0; k < runCount; k++) parent[k] = k;
-  // Two runs on adjacent rows touch when their column ranges overlap (4) or overlap after widening by one (8).
-  const reach = connectivity === 8 ? 1 : 0;
-  for (let y = 1; y < rows; y++) {
-    let j = rowStart[y - 1]!;
-    const jEnd = rowStart[y]!;
-    const kEnd = rowStart[y + 1]!;
-    for (let k = rowStart[y]!; k < kEnd; k++) {
-      const a = first[k]! - reach;
-      const b = last[k]! + reach;
-      // Skip runs above that end before this one starts; they cannot touch later runs either.
-      while (j < jEnd && last[j]! < a) j++;
-      for (let m = j; m < jEnd && first[m]! <= b; m++) union(parent, k, m);
-    }
-  }
+  const parent = joinTouchingRuns(runs, connectivity);
 
   const labelOfRun = new Int32Array(runCount);
   let count = 0;
   for (let k = 0; k < runCount; k++) {
-    const root = findRoot(parent, k);
+    const root = findRunRoot(parent, k);
     labelOfRun[k] = root === k ? ++count : labelOfRun[root]!;
   }
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forwardDct4x4, inverseDct4x4, BLOCK_LENGTH } from '../../src/dct/index.ts';
+import { seededRandom } from '../helpers/seededRandom.ts';
 
 /** The textbook double sum of the paper's Eq. (4), written independently of the implementation. */
 function textbookDct(block: number[]): number[] {
@@ -18,11 +19,6 @@ function textbookDct(block: number[]): number[] {
     }
   }
   return out;
-}
-
-function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
 test('forward DCT matches the textbook formula on random blocks', () => {

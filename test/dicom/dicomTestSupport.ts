@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readDicom, writeStegoDicom, type DicomSlice } from '../../src/dicom/index.ts';
 import { dcmjs, withDcmjsSilenced, type DcmjsDict } from '../../src/dicom/dcmjsModule.ts';
+import type { FormatExpectation } from './formatExpectations.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const fixturesDir = path.join(repoRoot, 'test', 'fixtures');
@@ -127,4 +128,16 @@ export async function assertRoundTrip(bytes: Uint8Array): Promise<DicomSlice> {
   const bookkeeping = slice.sourceWasLossy ? [...changed, ...LOSSY_BOOKKEEPING] : changed;
   assert.deepStrictEqual(without(after.dataset, bookkeeping), without(before.dataset, bookkeeping), 'every other attribute is kept');
   return slice;
+}
+
+/** Check one file against its expected outcome: a full round trip, or refusal with the code at the stage named. */
+export async function assertExpectedOutcome(bytes: Uint8Array, expected: FormatExpectation): Promise<void> {
+  if (expected === 'processed') {
+    await assertRoundTrip(bytes);
+  } else if (expected.stage === 'read') {
+    assert.equal(await thrownCode(() => readDicom(bytes)), expected.code);
+  } else {
+    const slice = await readDicom(bytes);
+    assert.equal(await thrownCode(() => writeStegoDicom(slice, slice.image.pixels, { derivationDescription: 'medstego test' })), expected.code);
+  }
 }

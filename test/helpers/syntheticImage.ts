@@ -1,10 +1,6 @@
 import type { PixelImage } from '../../src/image/PixelImage.ts';
 import { storedRange } from '../../src/image/PixelImage.ts';
-
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
+import { seededRandom } from './seededRandom.ts';
 
 /**
  * A 12-bit "phantom": a bright disc (the body) on noisy air. Used only to unit-test embedding

@@ -8,18 +8,7 @@ import {
   normalizedCrossCorrelation,
 } from '../../src/metrics/index.ts';
 import { isMedstegoError } from '../../src/errors/index.ts';
-
-/** Small seeded PRNG (mulberry32) for the property checks. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../helpers/seededRandom.ts';
 
 function randomInts(length: number, max: number, seed: number): Int32Array {
   const random = seededRandom(seed);

@@ -2,18 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeQrModules, encodeQrModules, type QrModules } from '../../src/qr/index.ts';
 import { isMedstegoError } from '../../src/errors/index.ts';
-
-/** Small seeded PRNG (mulberry32) so the noisy cases are reproducible. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../helpers/seededRandom.ts';
 
 /** Flips exactly round(fraction × candidates) distinct modules chosen among `candidates`. */
 function flipModules(qr: QrModules, fraction: number, seed: number, onlyData: boolean): Uint8Array {

@@ -5,7 +5,8 @@ import { quantizeCoefficient, readCoefficientBit, ROUNDING_GUARD } from '../../s
 import { qrModulesToBlockBits, blockBitsToQrModules, finderPatternAgreement } from '../../src/stego/paper/qrBlockLayout.ts';
 import { encodeQrModules } from '../../src/qr/index.ts';
 import { isMedstegoError } from '../../src/errors/index.ts';
-import { makePhantom, seededRandom } from '../helpers/syntheticImage.ts';
+import { makePhantom } from '../helpers/syntheticImage.ts';
+import { seededRandom } from '../helpers/seededRandom.ts';
 
 const PAYLOAD = JSON.stringify({ PatientName: 'Doe^Jane', PatientID: 'X-0042', PatientBirthDate: '19700101' });
 
