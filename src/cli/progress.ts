@@ -15,6 +15,11 @@ export class ProgressBar {
 
   private readonly stream: NodeJS.WriteStream;
 
+  /** Erase the bar so a result line can be printed on a clean line; the next tick redraws it. */
+  clear(): void {
+    if (this.enabled && this.done > 0 && this.done < this.total) this.stream.write('\r\x1b[2K');
+  }
+
   tick(ok: boolean): void {
     this.done++;
     if (!ok) this.failed++;

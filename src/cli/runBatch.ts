@@ -32,12 +32,14 @@ export async function runBatch(jobs: readonly FileJob[], handler: (job: FileJob)
     try {
       const outcome = await handler(job);
       succeeded++;
+      progress.clear();
       if (options.json) out(JSON.stringify({ ok: true, input: job.input, ...outcome.record }));
       else out(outcome.human);
       progress.tick(true);
     } catch (thrown) {
       const error = thrown instanceof MedstegoError ? thrown : wrapThrown(thrown, 'INTERNAL', 'Unexpected error');
       if (firstFailureExitCode === 0) firstFailureExitCode = error.exitCode;
+      progress.clear();
       if (options.json) out(JSON.stringify({ ok: false, input: job.input, error: { code: error.code, message: error.message } }));
       else err(`FAILED ${job.input}: [${error.code}] ${error.message}`);
       progress.tick(false);
