@@ -4,7 +4,7 @@ import { collectIdentityFields, serializePayload } from '../payload/index.ts';
 import { embedPaper, extractPaper, paperCapacityBits, DEFAULT_PAPER_PARAMETERS } from '../stego/index.ts';
 import { meanSquaredError, psnrDb, psnrDbRange, normalizedCrossCorrelation } from '../metrics/index.ts';
 import { isMedstegoError } from '../errors/index.ts';
-import { backgroundFraction } from '../workflow/index.ts';
+import { backgroundFraction, type SliceCapacity } from '../workflow/index.ts';
 
 /** β values of the paper's Table 4. */
 export const PAPER_BETAS: readonly number[] = [10, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000];
@@ -23,16 +23,9 @@ export interface BetaMeasurement {
   readonly errorCode: string | null;
 }
 
-export interface SliceEvaluation {
+export interface SliceEvaluation extends SliceCapacity {
   readonly file: string;
   readonly modality: string;
-  readonly rows: number;
-  readonly cols: number;
-  readonly bitsStored: number;
-  readonly backgroundFraction: number;
-  readonly capacityBits: number;
-  readonly payloadBits: number;
-  readonly embeddedBits: number;
   readonly measurements: readonly BetaMeasurement[];
 }
 

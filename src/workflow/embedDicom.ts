@@ -44,17 +44,25 @@ export function createSeriesUidMapper(): (coverSeriesUid: string) => string {
   };
 }
 
-/** The per-file report; its fields are the CLI's JSON schema for `embed` (docs/cli.md). */
-export interface EmbedReport {
-  readonly profile: ProfileName;
-  readonly segmenter: string;
+/** Geometry and capacity facts of one embedded slice, shared by the embed report and the evaluation. */
+export interface SliceCapacity {
   readonly rows: number;
   readonly cols: number;
   readonly bitsStored: number;
+  /** Fraction of pixels the mask calls insignificant. */
   readonly backgroundFraction: number;
+  /** Bits the usable blocks can carry (16 per block wholly outside the body, without padding). */
   readonly capacityBits: number;
+  /** QR modules hidden (the payload in the paper's sense). */
   readonly payloadBits: number;
+  /** Bits written, including the padding of the last QR block row and column. */
   readonly embeddedBits: number;
+}
+
+/** The per-file report; its fields are the CLI's JSON schema for `embed` (docs/cli.md). */
+export interface EmbedReport extends SliceCapacity {
+  readonly profile: ProfileName;
+  readonly segmenter: string;
   readonly psnrDb: number;
   readonly psnrDbRange: number;
   readonly mse: number;
