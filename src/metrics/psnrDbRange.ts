@@ -8,17 +8,12 @@
  * otherwise (10·log10(0 / MSE)), never NaN.
  */
 import { meanSquaredError } from './meanSquaredError.ts';
+import { valueRange } from './valueRange.ts';
 
 export function psnrDbRange(cover: ArrayLike<number>, stego: ArrayLike<number>): number {
   const mse = meanSquaredError(cover, stego);
   if (mse === 0) return Infinity;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < cover.length; i++) {
-    const v = cover[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const { min, max } = valueRange(cover);
   const range = max - min;
   if (range === 0) return -Infinity;
   return 10 * Math.log10((range * range) / mse);

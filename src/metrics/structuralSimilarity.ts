@@ -15,6 +15,7 @@
  */
 import { MedstegoError } from '../errors/index.ts';
 import { requireSamePairs } from './requireSamePairs.ts';
+import { valueRange } from './valueRange.ts';
 
 export interface StructuralSimilarityOptions {
   /** L in C1 = (K1·L)², C2 = (K2·L)²; default max(a) − min(a) (1 when a is constant). */
@@ -62,13 +63,7 @@ export function structuralSimilarity(
   }
   let range = options.dynamicRange;
   if (range === undefined) {
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = 0; i < a.length; i++) {
-      const v = a[i]!;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
+    const { min, max } = valueRange(a);
     range = max > min ? max - min : 1;
   } else if (!(range > 0) || !Number.isFinite(range)) {
     throw new MedstegoError('INTERNAL', 'structuralSimilarity: dynamicRange must be a positive finite number.', {
