@@ -1,5 +1,6 @@
 // `npm run bench`: per-slice medians of each stage on a 512×512 CT and a 256×256 MR slice, written
-// into docs/BENCHMARKS.md between the BEGIN/END core markers (other sections are kept).
+// into docs/BENCHMARKS.md between the BEGIN/END core markers (other sections are kept); then the
+// Mask R-CNN segmenter's section (scripts/bench-maskrcnn.ts).
 // Medians of repeated runs in one process, after warm-up; these machines are noisy, so compare
 // figures only within one run.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { readDicom, writeStegoDicom } from '../src/dicom/index.ts';
 import { createThresholdSegmenter } from '../src/segmentation/index.ts';
 import { collectIdentityFields, serializePayload } from '../src/payload/index.ts';
 import { embedPaper, extractPaper } from '../src/stego/index.ts';
+import { benchMaskRcnn } from './bench-maskrcnn.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 30);
@@ -75,3 +77,4 @@ document = /<!-- BEGIN core[\s\S]*?<!-- END core -->/.test(document)
   : `${document.trimEnd()}\n\n${section}\n`;
 writeFileSync(target, document);
 console.log(section);
+console.log(await benchMaskRcnn());

@@ -24,7 +24,7 @@ let failures = 0;
 for (const sample of SAMPLES) {
   const bytes = new Uint8Array(readFileSync(path.join(ROOT, sample)));
   try {
-    const embedded = await embedDicom(bytes, { segmenter });
+    const embedded = await embedDicom(bytes, { segmenter, profile: 'paper' });
     const output = path.join(outDir, path.basename(sample).replace(/\.dcm$/, '-stego.dcm'));
     writeFileSync(output, embedded.output);
     const extracted = await extractDicom(new Uint8Array(readFileSync(output)), { segmenter });

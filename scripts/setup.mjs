@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // One-time set-up run before `npm test`, `npm start`, `npm run demo` and `npm run bench`, so that a
 // fresh clone needs nothing but Node 20: installs the locked npm packages when node_modules is
-// missing or older than the lock file, and the Debian DICOM validators the tests use (dicom3tools
-// for dciodvfy, dcmtk for dcmdump) when they are missing and we may install them.
+// missing or older than the lock file, and the Debian packages the tests use (dicom3tools for
+// dciodvfy, dcmtk for dcmdump, chromium for the viewer's end-to-end tests) when they are missing
+// and we may install them.
 // Plain JavaScript on purpose: it must run before any dependency exists.
 import { existsSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -29,15 +30,16 @@ if (!existsSync(installedMarker) || statSync(installedMarker).mtimeMs < statSync
 const wantedTools = [
   ['dciodvfy', 'dicom3tools'],
   ['dcmdump', 'dcmtk'],
+  ['chromium', 'chromium'],
 ];
 const missing = wantedTools.filter(([tool]) => !onPath(tool)).map(([, pkg]) => pkg);
 if (missing.length > 0) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && onPath('apt-get')) {
-    console.error(`setup: installing Debian packages ${missing.join(', ')} (DICOM validators used by the tests)...`);
+    console.error(`setup: installing Debian packages ${missing.join(', ')} (DICOM validators and the browser used by the tests)...`);
     run('apt-get', ['update', '-qq']);
     run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing]);
   } else {
-    console.error(`setup: warning: ${missing.join(', ')} not installed and cannot be installed here (needs root and apt-get); the DICOM validation tests will fail.`);
+    console.error(`setup: warning: ${missing.join(', ')} not installed and cannot be installed here (needs root and apt-get); the tests that use them (DICOM validation, viewer end to end) will fail.`);
   }
 }

@@ -4,6 +4,8 @@ import { MedstegoError } from '../errors/index.ts';
 export interface CommandContext {
   readonly out?: (line: string) => void;
   readonly err?: (line: string) => void;
+  /** Environment to read MEDSTEGO_KEY from (default process.env); injectable for tests. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export function parseNumberOption(name: string, value: string): number {

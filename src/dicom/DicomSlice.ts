@@ -1,4 +1,5 @@
 import type { PixelImage } from '../image/PixelImage.ts';
+import type { DeidentificationPlan } from './planDeidentification.ts';
 
 /**
  * A DICOM file as medstego sees it: one decoded grayscale frame plus what is needed to write a
@@ -28,4 +29,10 @@ export interface WriteStegoOptions {
   /** UID root for new UIDs; default is the 2.25 UUID-derived form (PS3.5 B.2). */
   readonly newSopInstanceUid?: string;
   readonly newSeriesInstanceUid?: string;
+  /**
+   * Apply the PS3.15 Annex E Basic Profile to the header with this plan (planDeidentification).
+   * The Series Instance UID then defaults to the plan's keyed one; the SOP Instance UID stays a
+   * fresh UID unless given (pass plan.sopInstanceUid for a deterministic one).
+   */
+  readonly deidentification?: DeidentificationPlan;
 }

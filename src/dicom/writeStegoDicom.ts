@@ -6,12 +6,16 @@
  *
  * dcmjs re-reads the source bytes into its *denaturalized* dict (tags -> VR + values), which keeps
  * private, retired and unknown attributes as they were; only the listed attributes are changed.
+ * With `deidentification` the header first goes through the PS3.15 Annex E Basic Profile
+ * (deidentifyDataset.ts), and the written bytes are checked for any original UID before returning.
  */
 import { MedstegoError, wrapThrown } from '../errors/index.ts';
-import { dcmjs, withDcmjsSilenced, type DcmjsDicomDict, type DcmjsDict } from './dcmjsModule.ts';
+import { withDcmjsSilenced, type DcmjsDict } from './dcmjsModule.ts';
 import type { DicomSlice, WriteStegoOptions } from './DicomSlice.ts';
 import { encodeStoredValues } from './encodeStoredValues.ts';
 import { generateUid } from './generateUid.ts';
+import { deidentifyDataset, findLeakedUids } from './deidentifyDataset.ts';
+import { readDcmjsDict } from './readDcmjsDict.ts';
 import { parseDicomBytes } from './parseDicomBytes.ts';
 import { restoreUnknownVrElements } from './restoreUnknownVrElements.ts';
 import { swapBigEndianWords } from './swapBigEndianWords.ts';
@@ -56,15 +60,6 @@ function firstString(dict: DcmjsDict, tag: string): string | undefined {
   return typeof value === 'string' ? value.trim() : undefined;
 }
 
-function readSourceDict(sourceBytes: Uint8Array): DcmjsDicomDict {
-  const buffer = sourceBytes.buffer.slice(sourceBytes.byteOffset, sourceBytes.byteOffset + sourceBytes.byteLength) as ArrayBuffer;
-  try {
-    return withDcmjsSilenced(() => dcmjs.data.DicomMessage.readFile(buffer));
-  } catch (thrown) {
-    throw wrapThrown(thrown, 'DICOM_WRITE_FAILED', 'dcmjs cannot re-read the source data set to copy its attributes');
-  }
-}
-
 function checkInputs(slice: DicomSlice, stegoPixels: Int32Array, options: WriteStegoOptions): void {
   const { image } = slice;
   if (!(stegoPixels instanceof Int32Array) || stegoPixels.length !== image.rows * image.cols) {
@@ -103,13 +98,16 @@ export function writeStegoDicom(slice: DicomSlice, stegoPixels: Int32Array, opti
   const { image } = slice;
   const pixelBytes = encodeStoredValues(stegoPixels, slice.bitsAllocated, image.minStored, image.maxStored);
 
-  const dicomDict = readSourceDict(slice.sourceBytes);
+  const dicomDict = readDcmjsDict(slice.sourceBytes);
   const { meta, dict } = dicomDict;
+  const { deidentification } = options;
   const sopInstanceUid = options.newSopInstanceUid ?? generateUid();
-  const seriesInstanceUid = options.newSeriesInstanceUid ?? generateUid();
+  const seriesInstanceUid = options.newSeriesInstanceUid ?? deidentification?.seriesInstanceUid ?? generateUid();
 
   if (slice.transferSyntaxUid === EXPLICIT_VR_BIG_ENDIAN) swapBigEndianWords(dict);
   restoreUnknownVrElements(dict, parseDicomBytes(slice.sourceBytes));
+  // Before the writer's own changes, so the attributes it sets below are not touched by the profile.
+  if (deidentification) deidentifyDataset(dicomDict, deidentification);
   delete meta[TAG.fileMetaGroupLength];
   setElement(meta, TAG.transferSyntaxUid, 'UI', [EXPLICIT_VR_LITTLE_ENDIAN]);
   setElement(meta, TAG.mediaStorageSopInstanceUid, 'UI', [sopInstanceUid]);
@@ -144,6 +142,13 @@ export function writeStegoDicom(slice: DicomSlice, stegoPixels: Int32Array, opti
   } catch (thrown) {
     throw wrapThrown(thrown, 'DICOM_WRITE_FAILED', 'dcmjs could not serialise the stego data set');
   }
-  return new Uint8Array(written);
+  const output = new Uint8Array(written);
+  if (deidentification) {
+    const leaked = findLeakedUids(output, deidentification);
+    if (leaked.length > 0) {
+      throw new MedstegoError('DEIDENTIFY_FAILED', `${leaked.length} original UID(s) would remain in the de-identified file; nothing was written.`, { count: leaked.length });
+    }
+  }
+  return output;
 }
 

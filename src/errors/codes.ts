@@ -25,10 +25,18 @@ export const ERROR_CODES = {
   NO_BACKGROUND: { exitCode: 4, meaning: 'The image has no (or too little) insignificant region to hide anything in.' },
   EMBED_PARAMETERS_INVALID: { exitCode: 4, meaning: 'An embedding parameter (alpha, beta, ...) is outside its valid range for this image.' },
   EMBED_VERIFY_FAILED: { exitCode: 4, meaning: 'The stego image did not extract back to the payload (self-check after embedding); nothing was written.' },
+  ATTACK_PARAMETERS_INVALID: { exitCode: 4, meaning: 'A noise attack parameter (noise kind, target PSNR, pixel fraction) is invalid, or the image cannot reach the target (e.g. a constant image).' },
+  DEIDENTIFY_FAILED: { exitCode: 5, meaning: 'De-identification could not be applied (a UID key of the wrong length, a UID without a keyed replacement, an original UID left in the output, or the keyless paper profile asked to hide the header identity); nothing was written.' },
 
   // Extraction (exit 6)
   EXTRACT_NO_PAYLOAD: { exitCode: 6, meaning: 'No payload could be found in the image.' },
   QR_DECODE_FAILED: { exitCode: 6, meaning: 'The recovered QR code could not be decoded.' },
+  ECC_DECODE_FAILED: { exitCode: 6, meaning: 'Too many symbol errors and erasures for the error-correcting code to repair.' },
+
+  // Keys and authentication (exit 2 / 8)
+  KEY_MISSING: { exitCode: 2, meaning: 'A keyed profile (fidelity, robust) needs a key: --key-file F or the MEDSTEGO_KEY environment variable.' },
+  KEY_INVALID: { exitCode: 2, meaning: 'The key is not 32 raw bytes, 64 hex characters, or a passphrase of at least 8 characters.' },
+  CRYPTO_AUTH_FAILED: { exitCode: 8, meaning: 'The hidden payload failed authentication: wrong key, altered image, or a payload copied from another image. Nothing of it is shown.' },
 
   // Output and usage (exit 2 / 5)
   USAGE: { exitCode: 2, meaning: 'The command line is invalid.' },
@@ -37,6 +45,8 @@ export const ERROR_CODES = {
   OUTPUT_WRITE_FAILED: { exitCode: 5, meaning: 'Writing the output file failed; no partial file was left.' },
 
   SEGMENTATION_FAILED: { exitCode: 7, meaning: 'The segmenter failed on this image.' },
+  MODEL_NOT_FOUND: { exitCode: 7, meaning: 'The Mask R-CNN model file (models/body-maskrcnn.onnx) or its metadata (.json) is missing; pass --model or choose --segmenter threshold.' },
+  MODEL_INVALID: { exitCode: 7, meaning: 'The Mask R-CNN model or its metadata does not match the model contract the runner implements (version, input, outputs, thresholds, pre-processing).' },
   INTERNAL: { exitCode: 70, meaning: 'An unexpected internal error (a bug): please report it.' },
 } as const satisfies Record<string, { exitCode: number; meaning: string }>;
 

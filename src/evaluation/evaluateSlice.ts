@@ -1,73 +1,77 @@
 import type { DicomSlice } from '../dicom/DicomSlice.ts';
+import type { PixelImage } from '../image/PixelImage.ts';
 import type { Segmenter } from '../segmentation/Segmenter.ts';
 import { collectIdentityFields, serializePayload } from '../payload/index.ts';
-import { embedPaper, extractPaper, paperCapacityBits, DEFAULT_PAPER_PARAMETERS } from '../stego/index.ts';
-import { meanSquaredError, psnrDb, psnrDbRange, normalizedCrossCorrelation } from '../metrics/index.ts';
-import { isMedstegoError } from '../errors/index.ts';
-import { backgroundFraction, type SliceCapacity } from '../workflow/index.ts';
+import { sha256, type MedstegoKeys } from '../crypto/index.ts';
+import { backgroundFraction, keyedProfileFor } from '../workflow/index.ts';
+import type { EvaluationProfile, ProfileMeasurement, SliceEvaluation } from './SliceEvaluation.ts';
+import { EVALUATION_PROFILES } from './SliceEvaluation.ts';
+import { measurePaperProfile, PAPER_BETAS } from './measurePaperProfile.ts';
+import { measureKeyedProfile } from './measureKeyedProfile.ts';
+import { evaluationKeys, evaluationSopInstanceUid } from './evaluationKeys.ts';
 
-/** β values of the paper's Table 4. */
-export const PAPER_BETAS: readonly number[] = [10, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000];
-
-/** One slice at one β: the numbers the paper's Tables 3, 4, 5 and 7 are made of. */
-export interface BetaMeasurement {
-  readonly beta: number;
-  /** null when the embedding was refused (the error code says why). */
-  readonly psnrDb: number | null;
-  readonly psnrDbRange: number | null;
-  readonly mse: number | null;
-  /** NCC of the cover mask and the mask recomputed on the stego image (paper Table 3). */
-  readonly maskNcc: number | null;
-  /** Extraction from the stego image with its own mask returned the exact payload. */
-  readonly extracted: boolean;
-  readonly errorCode: string | null;
+export interface EvaluateSliceOptions {
+  /** Default: all three. */
+  readonly profiles?: readonly EvaluationProfile[];
+  /** β values for `paper` (default: the paper's Table 4). */
+  readonly betas?: readonly number[];
+  /** Run Table 6's attacks (default true). */
+  readonly attacks?: boolean;
+  /** Keys for the keyed profiles; default the public evaluation key (evaluationKeys). */
+  readonly keys?: MedstegoKeys;
 }
 
-export interface SliceEvaluation extends SliceCapacity {
-  readonly file: string;
-  readonly modality: string;
-  readonly measurements: readonly BetaMeasurement[];
+/**
+ * User payload of the `robust` profile in the evaluation: the issue's targets are stated in user
+ * bytes (≥ 64 on 512×512 CT, ≥ 16 on 256×256 MR: a record reference, not the identity), so the
+ * evaluation hides that many bytes, derived from the slice's identity and incompressible, as the
+ * worst case for the container.
+ */
+export function robustPayloadBytes(image: PixelImage): number {
+  return image.rows * image.cols >= 512 * 512 ? 64 : 16;
 }
 
-/** Embed the slice's identity at every β with the paper profile and measure it as the paper did. */
-export async function evaluateSlice(file: string, slice: DicomSlice, segmenter: Segmenter, betas: readonly number[] = PAPER_BETAS): Promise<SliceEvaluation> {
+async function robustReferencePayload(identityText: string, length: number): Promise<Uint8Array> {
+  const bytes = new Uint8Array(length);
+  let digest = await sha256(new TextEncoder().encode(identityText));
+  for (let offset = 0; offset < length; offset += digest.length) {
+    bytes.set(digest.subarray(0, Math.min(digest.length, length - offset)), offset);
+    digest = await sha256(digest);
+  }
+  return bytes;
+}
+
+/**
+ * Measure one slice as the paper did (Tables 3–7) for every requested profile: `paper` at each β,
+ * `fidelity` and `robust` at their defaults. The cover mask comes from `segmenter`; every receiver
+ * recomputes its own mask on the image it gets (stego, or attacked stego). `paper` and `fidelity`
+ * hide the slice's identity fields; `robust` a reference of its target size (robustPayloadBytes).
+ */
+export async function evaluateSlice(file: string, slice: DicomSlice, segmenter: Segmenter, options: EvaluateSliceOptions = {}): Promise<SliceEvaluation> {
   const { image } = slice;
+  const profiles = options.profiles ?? EVALUATION_PROFILES;
+  const attacks = options.attacks ?? true;
   const coverMask = await segmenter.segment(image);
   const payloadText = serializePayload(collectIdentityFields((keyword) => slice.getString(keyword)));
-  const capacityBits = paperCapacityBits(image, coverMask);
-  let payloadBits = 0;
-  let embeddedBits = 0;
-  const measurements: BetaMeasurement[] = [];
-  for (const beta of betas) {
-    const parameters = { ...DEFAULT_PAPER_PARAMETERS, beta };
-    try {
-      const embedded = embedPaper({ image, mask: coverMask, payloadText, parameters });
-      payloadBits = embedded.payloadBits;
-      embeddedBits = embedded.embeddedBits;
-      const stegoImage = { ...image, pixels: embedded.stegoPixels };
-      const stegoMask = await segmenter.segment(stegoImage);
-      const maskNcc = normalizedCrossCorrelation(coverMask, stegoMask);
-      let extracted = false;
-      try {
-        extracted = extractPaper(stegoImage, stegoMask, parameters).payloadText === payloadText;
-      } catch (error) {
-        if (!isMedstegoError(error)) throw error;
-      }
-      measurements.push({
-        beta,
-        psnrDb: psnrDb(image.pixels, embedded.stegoPixels, image.bitsStored),
-        psnrDbRange: psnrDbRange(image.pixels, embedded.stegoPixels),
-        mse: meanSquaredError(image.pixels, embedded.stegoPixels),
-        maskNcc,
-        extracted,
-        // Why a round trip failed: the mask recomputed on the stego image moved (the paper's weak
-        // point: its k-th-block layout then shifts), or the bits themselves did not come back.
-        errorCode: extracted ? null : maskNcc < 1 ? 'STEGO_MASK_DIFFERS' : 'EXTRACT_MISMATCH',
-      });
-    } catch (error) {
-      if (!isMedstegoError(error)) throw error;
-      measurements.push({ beta, psnrDb: null, psnrDbRange: null, mse: null, maskNcc: null, extracted: false, errorCode: error.code });
+  const measurements: ProfileMeasurement[] = [];
+  for (const profile of profiles) {
+    if (profile === 'paper') {
+      measurements.push(...(await measurePaperProfile({ file, image, coverMask, payloadText, segmenter, betas: options.betas ?? PAPER_BETAS, attacks })));
+      continue;
     }
+    const payload = profile === 'robust' ? await robustReferencePayload(payloadText, robustPayloadBytes(image)) : new TextEncoder().encode(payloadText);
+    measurements.push(
+      await measureKeyedProfile(keyedProfileFor(profile), {
+        file,
+        image,
+        coverMask,
+        payload,
+        segmenter,
+        keys: options.keys ?? (await evaluationKeys()),
+        sopInstanceUid: await evaluationSopInstanceUid(file),
+        attacks,
+      }),
+    );
   }
   return {
     file,
@@ -76,9 +80,6 @@ export async function evaluateSlice(file: string, slice: DicomSlice, segmenter: 
     cols: image.cols,
     bitsStored: image.bitsStored,
     backgroundFraction: backgroundFraction(coverMask),
-    capacityBits,
-    payloadBits,
-    embeddedBits,
     measurements,
   };
 }

@@ -1,2 +1,11 @@
-export { evaluateSlice, PAPER_BETAS, type SliceEvaluation, type BetaMeasurement } from './evaluateSlice.ts';
-export { renderMarkdown, renderCsv, renderPsnrPlotSvg, summarizeByBeta, type BetaSummary } from './renderEvaluation.ts';
+export { evaluateSlice, robustPayloadBytes, type EvaluateSliceOptions } from './evaluateSlice.ts';
+export { EVALUATION_PROFILES, type EvaluationProfile, type SliceEvaluation, type ProfileMeasurement, type AttackMeasurement } from './SliceEvaluation.ts';
+export { PAPER_BETAS } from './measurePaperProfile.ts';
+export { TABLE6_ATTACKS, EVALUATION_ATTACK_SEED, type Table6Attack } from './table6Attacks.ts';
+export { EVALUATION_PASSPHRASE, evaluationKeys } from './evaluationKeys.ts';
+export { readPaperQrModules } from './readPaperQrModules.ts';
+export { renderMarkdown, MASK_NCC_TARGET, type EvaluationContext } from './renderMarkdown.ts';
+export { renderCsv } from './renderCsv.ts';
+export { renderPsnrPlotSvg } from './renderPsnrPlotSvg.ts';
+export { renderMaskNccPlotSvg } from './renderMaskNccPlotSvg.ts';
+export { summarizeByBeta, defaultMeasurement, ROBUST_TARGET_BACKGROUND, type BetaSummary } from './summarizeEvaluation.ts';

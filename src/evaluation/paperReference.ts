@@ -17,3 +17,10 @@ export const PAPER_TABLE5 = { capacityAverage: 0.54, payloadAverage: 0.05 };
 
 /** Table 7: the proposed method's row. */
 export const PAPER_TABLE7 = { imageSize: '512 × 512', capacityBpp: 0.5, payloadBits: 131524, bestPsnr: 115.53 };
+
+/** Table 6: retrieved-QR NCC and attack PSNR (range convention) per noise, one stego image. */
+export const PAPER_TABLE6: Readonly<Record<'gaussian' | 'uniform' | 'saltpepper', { readonly ncc: number; readonly psnrDb: number }>> = {
+  gaussian: { ncc: 0.3188, psnrDb: 53.36 },
+  uniform: { ncc: 0.315, psnrDb: 53.33 },
+  saltpepper: { ncc: 0.3193, psnrDb: 53.39 },
+};

@@ -9,3 +9,5 @@ export { structuralSimilarity, type StructuralSimilarityOptions } from './struct
 export { capacityBitsPerPixel } from './capacityBitsPerPixel.ts';
 export { payloadRatio } from './payloadRatio.ts';
 export { bitErrorRate } from './bitErrorRate.ts';
+export { integerPixelPsnrBound, type PsnrBound } from './integerPixelPsnrBound.ts';
+export { valueRange } from './valueRange.ts';

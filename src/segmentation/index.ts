@@ -6,3 +6,15 @@ export { connectedComponents, type ComponentLabels, type Connectivity } from './
 export { fillHoles, type FillHolesOptions } from './fillHoles.ts';
 export { reconstructMask } from './reconstructMask.ts';
 export { otsuThreshold, type OtsuOptions } from './otsuThreshold.ts';
+export {
+  createMaskRcnnSegmenter,
+  loadMaskRcnnMetadata,
+  preprocessSlice,
+  postprocessMaskRcnn,
+  type InferenceSessionLike,
+  type OnnxRuntimeLike,
+  type TensorLike,
+  type MaskRcnnMetadata,
+  type MaskRcnnSegmenterOptions,
+  type MaskRcnnRefineOptions,
+} from './maskrcnn/index.ts';

@@ -1,2 +1,3 @@
-export { embedDicom, backgroundFraction, createSeriesUidMapper, PROFILE_NAMES, type ProfileName, type EmbedDicomOptions, type EmbedReport, type SliceCapacity, type EmbedDicomResult } from './embedDicom.ts';
-export { extractDicom, type ExtractDicomOptions, type ExtractDicomResult } from './extractDicom.ts';
+export { embedDicom, backgroundFraction, createSeriesUidMapper, PROFILE_NAMES, DEFAULT_PROFILE, type ProfileName, type EmbedDicomOptions, type EmbedReport, type SliceCapacity, type EmbedDicomResult } from './embedDicom.ts';
+export { extractDicom, probeKeyedProfiles, type ExtractDicomOptions, type ExtractDicomResult, type ExtractIntegrity } from './extractDicom.ts';
+export { keyedProfileFor } from './keyedContainer.ts';

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync, existsSync, readdirSync, mkdirSync, copyFi
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { readDicom } from '../../src/dicom/index.ts';
-import { createThresholdSegmenter } from '../../src/segmentation/index.ts';
+import { createSegmenterByName, DEFAULT_SEGMENTER } from '../../src/cli/segmenters.ts';
 import { collectIdentityFields } from '../../src/payload/index.ts';
 import { decodePng } from '../../src/png/index.ts';
 import { runCli, temporaryDirectory, FIXTURES, REPO_ROOT } from '../helpers/runCli.ts';
@@ -21,13 +21,13 @@ for (const cover of [CT, MR]) {
   test(`embed → extract recovers the identity fields, body bit-identical (${path.basename(cover)})`, async () => {
     const dir = temporaryDirectory();
     const output = path.join(dir, 'stego.dcm');
-    const embedded = await runCli(['embed', cover, '-o', output, '--json']);
+    const embedded = await runCli(['embed', '--profile', 'paper', cover, '-o', output, '--json']);
     assert.equal(embedded.exitCode, 0, embedded.stdout.join('\n'));
     const record = embedded.json[0]!;
     assert.equal(record.ok, true);
     assert.deepEqual(
       Object.keys(record).sort(),
-      ['ok', 'input', 'output', 'profile', 'segmenter', 'rows', 'cols', 'bitsStored', 'backgroundFraction', 'capacityBits', 'payloadBits', 'embeddedBits', 'psnrDb', 'psnrDbRange', 'mse', 'verified', 'sourceWasLossy', 'timingsMs'].sort(),
+      ['ok', 'input', 'output', 'profile', 'segmenter', 'rows', 'cols', 'bitsStored', 'backgroundFraction', 'capacityBits', 'payloadBits', 'embeddedBits', 'payloadBytes', 'sealedBytes', 'psnrDb', 'psnrDbRange', 'psnrBoundDb', 'psnrBoundDbRange', 'parameters', 'mse', 'verified', 'sourceWasLossy', 'timingsMs'].sort(),
     );
     assert.ok(record.psnrDb > 50 && Number.isFinite(record.psnrDb));
     assert.ok(record.payloadBits > 0 && record.payloadBits <= record.capacityBits);
@@ -41,7 +41,8 @@ for (const cover of [CT, MR]) {
 
     // Medical safety: every pixel of the (cover) body is unchanged, and the stored range is kept.
     const stegoSlice = await loadSlice(output);
-    const mask = await createThresholdSegmenter().segment(coverSlice.image);
+    // The mask the CLI's default segmenter (the Mask R-CNN) found on the cover.
+    const mask = await createSegmenterByName(DEFAULT_SEGMENTER).segment(coverSlice.image);
     let bodyPixels = 0;
     for (let i = 0; i < mask.length; i++) {
       if (mask[i]) {
@@ -59,7 +60,7 @@ test('--payload-file hides the given fields instead of the header', async () => 
   const dir = temporaryDirectory();
   const payloadFile = path.join(dir, 'payload.json');
   writeFileSync(payloadFile, JSON.stringify({ RecordRef: 'HOSP-2026-000123', Note: 'research copy' }));
-  assert.equal((await runCli(['embed', CT, '-o', path.join(dir, 'out.dcm'), '--payload-file', payloadFile])).exitCode, 0);
+  assert.equal((await runCli(['embed', '--profile', 'paper', CT, '-o', path.join(dir, 'out.dcm'), '--payload-file', payloadFile])).exitCode, 0);
   const extracted = await runCli(['extract', path.join(dir, 'out.dcm'), '--json']);
   assert.deepEqual(extracted.json[0]!.payload, { RecordRef: 'HOSP-2026-000123', Note: 'research copy' });
 });
@@ -72,7 +73,7 @@ test('a directory is mirrored; bad files are reported and do not stop the batch'
   copyFileSync(MR, path.join(input, 'mr.dcm'));
   copyFileSync(TRUNCATED, path.join(input, 'series-a', 'truncated.dcm'));
   writeFileSync(path.join(input, 'notes.txt'), 'not a DICOM file');
-  const result = await runCli(['embed', input, '-o', path.join(dir, 'out'), '--json']);
+  const result = await runCli(['embed', '--profile', 'paper', input, '-o', path.join(dir, 'out'), '--json']);
   assert.equal(result.exitCode, 3, 'first failure is a DICOM input error');
   const byName = Object.fromEntries(result.json.map((r) => [path.basename(r.input), r]));
   assert.equal(byName['ct.dcm']!.ok, true);
@@ -92,25 +93,25 @@ test('the output may never be the input, and existing outputs need --overwrite',
   const input = path.join(dir, 'cover.dcm');
   copyFileSync(CT, input);
   const before = readFileSync(input);
-  const same = await runCli(['embed', input, '-o', input, '--json']);
+  const same = await runCli(['embed', '--profile', 'paper', input, '-o', input, '--json']);
   assert.equal(same.exitCode, 2);
   assert.equal(same.json[0]!.error.code, 'OUTPUT_IS_INPUT');
   assert.deepEqual(readFileSync(input), before);
 
-  const inside = await runCli(['embed', dir, '-o', path.join(dir, 'stego')]);
+  const inside = await runCli(['embed', '--profile', 'paper', dir, '-o', path.join(dir, 'stego')]);
   assert.equal(inside.exitCode, 2, 'output inside the input directory is refused');
 
   const output = path.join(dir, 'out.dcm');
   writeFileSync(output, 'earlier result');
-  const exists = await runCli(['embed', input, '-o', output, '--json']);
+  const exists = await runCli(['embed', '--profile', 'paper', input, '-o', output, '--json']);
   assert.equal(exists.json[0]!.error.code, 'OUTPUT_EXISTS');
   assert.equal(readFileSync(output, 'utf8'), 'earlier result');
-  assert.equal((await runCli(['embed', input, '-o', output, '--overwrite'])).exitCode, 0);
+  assert.equal((await runCli(['embed', '--profile', 'paper', input, '-o', output, '--overwrite'])).exitCode, 0);
 });
 
 test('typed errors and exit codes: truncated input, clean image, bad parameters, usage', async () => {
   const dir = temporaryDirectory();
-  const truncated = await runCli(['embed', TRUNCATED, '-o', path.join(dir, 'x.dcm'), '--json']);
+  const truncated = await runCli(['embed', '--profile', 'paper', TRUNCATED, '-o', path.join(dir, 'x.dcm'), '--json']);
   assert.equal(truncated.exitCode, 3);
   assert.equal(truncated.json[0]!.error.code, 'DICOM_TRUNCATED');
   assert.ok(!existsSync(path.join(dir, 'x.dcm')));
@@ -119,13 +120,13 @@ test('typed errors and exit codes: truncated input, clean image, bad parameters,
   assert.equal(clean.exitCode, 6);
   assert.equal(clean.json[0]!.error.code, 'EXTRACT_NO_PAYLOAD');
 
-  const badBeta = await runCli(['embed', CT, '-o', path.join(dir, 'y.dcm'), '--beta', '5000', '--json']);
+  const badBeta = await runCli(['embed', '--profile', 'paper', CT, '-o', path.join(dir, 'y.dcm'), '--beta', '5000', '--json']);
   assert.equal(badBeta.json[0]!.error.code, 'EMBED_PARAMETERS_INVALID');
   assert.equal(badBeta.exitCode, 4);
 
   assert.equal((await runCli(['embed', CT])).exitCode, 2);
   assert.equal((await runCli(['frobnicate'])).exitCode, 2);
-  assert.equal((await runCli(['embed', path.join(dir, 'missing.dcm'), '-o', path.join(dir, 'z.dcm')])).exitCode, 3);
+  assert.equal((await runCli(['embed', '--profile', 'paper', path.join(dir, 'missing.dcm'), '-o', path.join(dir, 'z.dcm')])).exitCode, 3);
 });
 
 test('segment writes an 8-bit mask PNG the size of the image (255 = body)', async () => {

@@ -12,10 +12,13 @@ export function temporaryDirectory(prefix = 'medstego-test-'): string {
 }
 
 /** Run the CLI in-process, capturing stdout and stderr lines. */
-export async function runCli(args: string[]): Promise<{ exitCode: number; stdout: string[]; stderr: string[]; json: Array<Record<string, any>> }> {
+export async function runCli(
+  args: string[],
+  options: { env?: Record<string, string | undefined> } = {},
+): Promise<{ exitCode: number; stdout: string[]; stderr: string[]; json: Array<Record<string, any>> }> {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const exitCode = await main(args, { out: (line) => stdout.push(line), err: (line) => stderr.push(line) });
+  const exitCode = await main(args, { out: (line) => stdout.push(line), err: (line) => stderr.push(line), ...(options.env ? { env: options.env } : {}) });
   const json = args.includes('--json') ? stdout.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line)) : [];
   return { exitCode, stdout, stderr, json };
 }

@@ -16,7 +16,7 @@ test('a hand-corrected mask is used as given, and only its background changes', 
   const automatic = await createThresholdSegmenter().segment(slice.image);
   const corrected = Uint8Array.from(automatic);
   for (let r = 0; r < 64; r++) for (let c = 0; c < slice.image.cols; c++) corrected[r * slice.image.cols + c] = 1; // user paints the top band as "body"
-  const result = await embedDicom(CT, { segmenter: createThresholdSegmenter(), mask: corrected, verify: false });
+  const result = await embedDicom(CT, { segmenter: createThresholdSegmenter(), profile: 'paper', mask: corrected, verify: false });
   assert.equal(result.report.segmenter, 'provided');
   for (let i = 0; i < corrected.length; i++) if (corrected[i]) assert.equal(result.stegoPixels[i], slice.image.pixels[i]);
 });
@@ -34,12 +34,12 @@ test('verification refuses a stego image whose recomputed mask would not extract
       return mask;
     },
   };
-  await assert.rejects(embedDicom(CT, { segmenter: unstable }), (e) => isMedstegoError(e, 'EMBED_VERIFY_FAILED'));
+  await assert.rejects(embedDicom(CT, { segmenter: unstable, profile: 'paper' }), (e) => isMedstegoError(e, 'EMBED_VERIFY_FAILED'));
 });
 
 test('extractDicom reports timings and returns the exact payload', async () => {
   const segmenter = createThresholdSegmenter();
-  const embedded = await embedDicom(CT, { segmenter, payloadFields: { Ref: 'A-1' } });
+  const embedded = await embedDicom(CT, { segmenter, profile: 'paper', payloadFields: { Ref: 'A-1' } });
   const extracted = await extractDicom(embedded.output, { segmenter });
   assert.deepEqual(extracted.payload, { Ref: 'A-1' });
   assert.ok(extracted.timingsMs.extract >= 0 && extracted.timingsMs.read >= 0);
@@ -49,8 +49,8 @@ test('slices of one cover series land in one new stego series', async () => {
   const { createSeriesUidMapper } = await import('../../src/workflow/index.ts');
   const segmenter = createThresholdSegmenter();
   const stegoSeriesUid = createSeriesUidMapper();
-  const first = await embedDicom(CT, { segmenter, stegoSeriesUid, verify: false });
-  const second = await embedDicom(CT, { segmenter, stegoSeriesUid, verify: false });
+  const first = await embedDicom(CT, { segmenter, profile: 'paper', stegoSeriesUid, verify: false });
+  const second = await embedDicom(CT, { segmenter, profile: 'paper', stegoSeriesUid, verify: false });
   const [a, b, cover] = await Promise.all([readDicom(first.output), readDicom(second.output), readDicom(CT)]);
   assert.equal(a.seriesInstanceUid, b.seriesInstanceUid);
   assert.notEqual(a.seriesInstanceUid, cover.seriesInstanceUid);

@@ -6,17 +6,24 @@ import { planJobs, readFileBytes, writeFileAtomic } from '../fileSystem.ts';
 import { runBatch } from '../runBatch.ts';
 import { createSegmenterByName } from '../segmenters.ts';
 import { parseNumberOption, type CommandContext } from '../arguments.ts';
+import { loadKeys } from '../loadKeys.ts';
 
 export interface EmbedArguments {
   readonly input: string;
   readonly output: string;
   readonly profile: string;
   readonly segmenter: string;
+  /** --model: the Mask R-CNN's .onnx file (default models/body-maskrcnn.onnx). */
+  readonly model?: string;
   readonly alpha?: string;
   readonly beta?: string;
   readonly payloadFile?: string;
+  /** --key-file: the key for the keyed profiles (else MEDSTEGO_KEY). */
+  readonly keyFile?: string;
   readonly overwrite: boolean;
   readonly verify: boolean;
+  /** --deidentify: PS3.15 Annex E Basic Profile on the stego header, UIDs by the keyed mapping (needs the key). */
+  readonly deidentify?: boolean;
   readonly json: boolean;
 }
 
@@ -24,7 +31,7 @@ export async function embedCommand(args: EmbedArguments, context: CommandContext
   if (!PROFILE_NAMES.includes(args.profile as ProfileName)) {
     throw new MedstegoError('USAGE', `Unknown profile "${args.profile}"; available: ${PROFILE_NAMES.join(', ')}.`);
   }
-  const segmenter = createSegmenterByName(args.segmenter);
+  const segmenter = createSegmenterByName(args.segmenter, args.model);
   const paperParameters = {
     ...(args.alpha !== undefined ? { alpha: parseNumberOption('--alpha', args.alpha) } : {}),
     ...(args.beta !== undefined ? { beta: parseNumberOption('--beta', args.beta) } : {}),
@@ -39,6 +46,10 @@ export async function embedCommand(args: EmbedArguments, context: CommandContext
     }
     payloadFields = parsePayloadJson(text);
   }
+  const keys = await loadKeys(args.keyFile, context.env ?? process.env);
+  if (!keys && args.profile !== 'paper') {
+    throw new MedstegoError('KEY_MISSING', `The ${args.profile} profile needs a key: --key-file F or the MEDSTEGO_KEY environment variable (never a command-line argument).`);
+  }
   const { jobs, skipped } = await planJobs(args.input, args.output);
   // One new Series Instance UID per cover series for the whole run, so a stego series stays one series.
   const stegoSeriesUid = createSeriesUidMapper();
@@ -50,8 +61,10 @@ export async function embedCommand(args: EmbedArguments, context: CommandContext
         profile: args.profile as ProfileName,
         paperParameters,
         payloadFields,
+        keys,
         verify: args.verify,
         stegoSeriesUid,
+        deidentify: args.deidentify ?? false,
       });
       const writeStart = performance.now();
       await writeFileAtomic(job.output!, result.output, { overwrite: args.overwrite });
@@ -69,16 +82,22 @@ export async function embedCommand(args: EmbedArguments, context: CommandContext
           capacityBits: report.capacityBits,
           payloadBits: report.payloadBits,
           embeddedBits: report.embeddedBits,
+          payloadBytes: report.payloadBytes,
+          sealedBytes: report.sealedBytes,
           psnrDb: round(report.psnrDb, 2),
           psnrDbRange: round(report.psnrDbRange, 2),
+          psnrBoundDb: round(report.psnrBoundDb, 2),
+          psnrBoundDbRange: round(report.psnrBoundDbRange, 2),
+          parameters: report.parameters,
           mse: round(report.mse, 6),
           verified: report.verified,
+          ...(args.deidentify ? { deidentified: true } : {}),
           sourceWasLossy: report.sourceWasLossy,
           timingsMs,
         },
         human:
           `${job.relative} -> ${job.output}: ${report.payloadBits} payload bits in ${report.capacityBits} capacity bits, ` +
-          `PSNR ${report.psnrDb.toFixed(2)} dB (range ${report.psnrDbRange.toFixed(2)} dB)` +
+          `PSNR ${report.psnrDb.toFixed(2)} dB (range ${report.psnrDbRange.toFixed(2)} dB; bound ${report.psnrBoundDb.toFixed(2)} / ${report.psnrBoundDbRange.toFixed(2)} dB)` +
           (report.sourceWasLossy ? ' [source was lossy; written losslessly]' : ''),
       };
     },

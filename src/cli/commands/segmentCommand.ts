@@ -10,6 +10,8 @@ export interface SegmentArguments {
   readonly input: string;
   readonly maskOut: string;
   readonly segmenter: string;
+  /** --model: the Mask R-CNN's .onnx file (default models/body-maskrcnn.onnx). */
+  readonly model?: string;
   readonly overwrite: boolean;
   readonly json: boolean;
 }
@@ -22,7 +24,7 @@ export function maskToPng(mask: Uint8Array, rows: number, cols: number): Uint8Ar
 }
 
 export async function segmentCommand(args: SegmentArguments, context: CommandContext): Promise<number> {
-  const segmenter = createSegmenterByName(args.segmenter);
+  const segmenter = createSegmenterByName(args.segmenter, args.model);
   const { jobs, skipped } = await planJobs(args.input, args.maskOut, { outputExtension: '.png' });
   return runBatch(
     jobs,

@@ -1,0 +1,40 @@
+/**
+ * The segmenter the viewer uses, behind the core's one Segmenter interface: the Mask R-CNN
+ * (src/segmentation/maskrcnn) when its model is served beside the extension bundle
+ * (`models/body-maskrcnn.onnx` + `.json`), the classical threshold segmenter otherwise.
+ *
+ * onnxruntime-web is not bundled: it is imported at run time from `ort/` beside the bundle (our own
+ * origin), with its WASM files found through `env.wasm.wasmPaths`. WebGPU when the browser offers
+ * an adapter, WASM otherwise (onnxruntime falls back by itself when WebGPU fails to start).
+ */
+import { createThresholdSegmenter, type Segmenter } from '../../src/segmentation/index.ts';
+import { createMaskRcnnSegmenter, loadMaskRcnnMetadata, type InferenceSessionLike, type OnnxRuntimeLike } from '../../src/segmentation/maskrcnn/index.ts';
+
+interface OnnxRuntimeWeb extends OnnxRuntimeLike {
+  env: { wasm: { wasmPaths?: string; numThreads?: number } };
+  InferenceSession: { create(model: ArrayBuffer | Uint8Array, options: { executionProviders: string[] }): Promise<InferenceSessionLike> };
+}
+
+export interface ViewerSegmenterOptions {
+  /** URL of the folder holding the extension bundle (and its ort/ and models/ folders). */
+  readonly baseUrl: string;
+}
+
+async function fetchIfPresent(url: URL): Promise<Response | undefined> {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  return response.ok ? response : undefined;
+}
+
+export async function createViewerSegmenter({ baseUrl }: ViewerSegmenterOptions): Promise<Segmenter> {
+  const metadataResponse = await fetchIfPresent(new URL('models/body-maskrcnn.json', baseUrl));
+  if (!metadataResponse) return createThresholdSegmenter();
+  const metadata = loadMaskRcnnMetadata(await metadataResponse.json());
+  const modelResponse = await fetchIfPresent(new URL('models/body-maskrcnn.onnx', baseUrl));
+  if (!modelResponse) return createThresholdSegmenter();
+  const ortUrl = new URL('ort/ort.webgpu.min.mjs', baseUrl).href;
+  const ort = (await import(/* webpackIgnore: true */ ortUrl)) as OnnxRuntimeWeb;
+  ort.env.wasm.wasmPaths = new URL('ort/', baseUrl).href;
+  const hasWebGpu = Boolean(await (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu?.requestAdapter().catch(() => null));
+  const session = await ort.InferenceSession.create(new Uint8Array(await modelResponse.arrayBuffer()), { executionProviders: hasWebGpu ? ['webgpu', 'wasm'] : ['wasm'] });
+  return createMaskRcnnSegmenter({ runtime: ort, session, metadata });
+}

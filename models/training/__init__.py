@@ -1,0 +1,1 @@
+"""Training pipeline of the body Mask R-CNN (contract: models/README.md)."""

@@ -1,0 +1,86 @@
+/**
+ * The Mask R-CNN's post-processing (contract v1), from the session's outputs to the body mask of
+ * the slice, in one pure function so it is tested once for every runtime:
+ *  1. union of the confident instances on the canvas (unionConfidentInstances);
+ *  2. crop of the letterbox, bilinear resampling to rows×cols, threshold (pasteCanvasMask);
+ *  3. hole filling (internal air is body);
+ *  4. boundary refinement by the classical segmenter in a band around the outline (refineMaskBoundary);
+ *  5. the safety margin of the threshold segmenter (dilation, 2 px by default), then padding removed,
+ *     as segmentByThreshold does, so both segmenters hand the embedder the same kind of mask.
+ */
+import { isPaddingValue, toModalityValue, type PixelImage } from '../../image/PixelImage.ts';
+import type { BodyMask } from '../Segmenter.ts';
+import { fillHoles } from '../fillHoles.ts';
+import { dilateMask } from '../morphology.ts';
+import { segmentByThreshold, type ThresholdSegmenterOptions } from '../segmentByThreshold.ts';
+import type { TensorLike } from './InferenceSessionLike.ts';
+import type { MaskRcnnMetadata } from './loadMaskRcnnMetadata.ts';
+import { pasteCanvasMask } from './pasteCanvasMask.ts';
+import type { PreprocessedSlice } from './preprocessSlice.ts';
+import { refineMaskBoundary } from './refineMaskBoundary.ts';
+import { unionConfidentInstances } from './unionConfidentInstances.ts';
+
+export interface MaskRcnnRefineOptions {
+  /**
+   * Half-width of the band the classical segmenter decides, in slice pixels (default: 3 canvas
+   * pixels in slice pixels, round(3 / scale), at least 2: 6 px on 512×512, 3 px on 256×256).
+   */
+  readonly bandPixels?: number;
+  /** Options of the classical segmenter run for the band (its safety margin is always 0 here). */
+  readonly threshold?: ThresholdSegmenterOptions;
+}
+
+export interface MaskRcnnPostprocessOptions {
+  /** Boundary refinement (default on); false keeps the network's resampled outline. */
+  readonly refine?: boolean | MaskRcnnRefineOptions;
+  /** Final dilation in pixels, as the threshold segmenter's (default 2; 0 disables it). */
+  readonly safetyMarginPixels?: number;
+}
+
+/** Band width in slice pixels for a letterbox scale (canvas pixels per slice pixel). */
+export function defaultBandPixels(scale: number): number {
+  return Math.max(2, Math.round(3 / scale));
+}
+
+/**
+ * Padding never becomes body, margin or not: declared Pixel Padding Value, and on CT values far below
+ * air (the classical segmenter's paddingBelowHu, default −1500 HU; see thresholdCandidates).
+ */
+function removePadding(mask: Uint8Array, image: PixelImage, paddingBelowHu: number): void {
+  const isCt = image.modality === 'CT';
+  const declared = image.pixelPaddingValue !== undefined;
+  if (!isCt && !declared) return;
+  const { pixels } = image;
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i] === 0) continue;
+    const v = pixels[i]!;
+    if ((isCt && toModalityValue(image, v) < paddingBelowHu) || (declared && isPaddingValue(image, v))) mask[i] = 0;
+  }
+}
+
+export function postprocessMaskRcnn(
+  outputs: Record<string, TensorLike>,
+  preprocessed: Pick<PreprocessedSlice, 'scale' | 'resizedRows' | 'resizedCols'>,
+  image: PixelImage,
+  metadata: MaskRcnnMetadata,
+  options: MaskRcnnPostprocessOptions = {},
+): BodyMask {
+  const { rows, cols } = image;
+  const margin = options.safetyMarginPixels ?? 2;
+  if (!Number.isInteger(margin) || margin < 0) throw new RangeError(`safetyMarginPixels must be an integer >= 0, got ${margin}`);
+  const refine = options.refine === undefined || options.refine === true ? {} : options.refine;
+  const thresholdOptions = refine ? refine.threshold ?? {} : {};
+
+  const canvas = unionConfidentInstances(outputs, metadata);
+  const placement = { canvasSize: metadata.inputSize, resizedRows: preprocessed.resizedRows, resizedCols: preprocessed.resizedCols };
+  let mask = pasteCanvasMask(canvas, placement, rows, cols, metadata.maskThreshold);
+  if (!mask.includes(1)) return mask;
+  mask = fillHoles(mask, rows, cols);
+  if (refine) {
+    const classical = segmentByThreshold(image, { ...thresholdOptions, safetyMarginPixels: 0 });
+    mask = refineMaskBoundary(mask, classical, rows, cols, refine.bandPixels ?? defaultBandPixels(preprocessed.scale));
+  }
+  if (margin > 0) mask = dilateMask(mask, rows, cols, { shape: 'disk', radius: margin });
+  removePadding(mask, image, thresholdOptions.paddingBelowHu ?? -1500);
+  return mask;
+}

@@ -1,0 +1,465 @@
+/**
+ * The `robust` keyed profile: hides the sealed container so that it survives additive noise far
+ * stronger than the embedding (Gaussian or uniform at attack PSNR 53 dB against an embedding at
+ * 65 dB, both in the range convention: ~16× the power) and salt-and-pepper on 0.1% of pixels.
+ *
+ * Channel (DESIGN §3): spread-transform dither modulation over keyed projections of the AC
+ * coefficients of the usable 4×4 blocks (stdmQuantizer.ts), each coded bit spread over ~15–60
+ * coefficients in as many blocks, bits placed by keyed block position so that mask disagreement
+ * costs a little noise (robustLayout.ts), distortion-compensated; soft decisions into a rate-½
+ * K = 7 convolutional code with soft Viterbi decoding, and a 16-bit CRC check to know when it worked.
+ * A small header in its own slots (robustHeader.ts) carries the step and the length, so that
+ * extraction needs only the image, its mask and the keys.
+ *
+ * Step: chosen per image, the largest on a 1/16-octave grid whose stego image (integers as
+ * written) still has PSNR ≥ the target in the range convention (default 65 dB).
+ *
+ * Capacity: the noise the channel must survive is set by the *gap* between embedding and attack
+ * PSNR, not by the image content: the energy spent per coded bit is budget/(coded bits), the noise
+ * per coded bit is fixed by the attack PSNR, so a slice can carry ≈ pixels · 10^(−gap/10) / κ coded
+ * bits (κ measured on the shared CT and MR slices, scripts/robust-sweep.ts), provided each coded
+ * bit still gets enough usable coefficients.
+ */
+import type { PixelImage } from '../../image/PixelImage.ts';
+import { isPaddingValue } from '../../image/PixelImage.ts';
+import { BLOCK_LENGTH, inverseDct4x4 } from '../../dct/index.ts';
+import { convolutionalEncode, convolutionalCodedLength } from '../../ecc/convolutionalEncode.ts';
+import { convolutionalDecode } from '../../ecc/convolutionalDecode.ts';
+import { MedstegoError } from '../../errors/index.ts';
+import { valueRange } from '../../metrics/valueRange.ts';
+import type { KeyedEmbedInput, KeyedEmbedResult, KeyedExtractInput, KeyedExtractResult, KeyedProfile, KeyedProfileKeys } from '../keyed/KeyedProfile.ts';
+import { AC_PER_BLOCK, createRobustLayout, dataDither, dataSlotsPerBit, type RobustLayout } from './robustLayout.ts';
+import { readCarrierBlocks, rereadCarrierBlocks, type CarrierBlocks } from './carrierBlocks.ts';
+import { stdmError, stdmSoftValue } from './stdmQuantizer.ts';
+import { HEADER_INFORMATION_BITS, MAX_SEALED_BYTES, STEP_INDEX_COUNT, bitsToBytes, check16, packHeader, readBits, stepForIndex, unpackHeader, writeBits, type RobustHeader } from './robustHeader.ts';
+
+export interface RobustOptions {
+  /** Embedding PSNR to reach, range convention (MAX = cover max − min). Default 65 dB. */
+  readonly embeddingPsnrDb: number;
+  /** Attack PSNR (range convention) the capacity is sized for. Default 53 dB. */
+  readonly designAttackPsnrDb: number;
+  /** Distortion-compensation factor α in (0, 1]. */
+  readonly compensation: number;
+  /** Coded bits per slice ≤ pixels · 10^(−(embedding − attack)/10) / this. */
+  readonly pixelsPerCodedBitAtGap: number;
+  /** Each data coded bit needs at least this many usable coefficients on average. */
+  readonly minimumCoefficientsPerBit: number;
+  /** Total slots (all block positions) per header coded bit. */
+  readonly headerSlotsPerBit: number;
+  /** Re-aim passes after rounding and clipping (each costs one DCT of the carrier blocks). */
+  readonly correctionPasses: number;
+}
+
+export const DEFAULT_ROBUST_OPTIONS: RobustOptions = {
+  embeddingPsnrDb: 65,
+  designAttackPsnrDb: 53,
+  compensation: 0.8,
+  pixelsPerCodedBitAtGap: 7,
+  minimumCoefficientsPerBit: 12,
+  headerSlotsPerBit: 96,
+  correctionPasses: 2,
+};
+
+const CRC_BITS = 16;
+const HEADER_CODED_BITS = convolutionalCodedLength(HEADER_INFORMATION_BITS);
+/** Stego images written at most while settling the step (one when the prediction holds). */
+const MAX_WRITES = 4;
+/** One step index = 1/16 octave of step = this many dB of MSE. */
+const DB_PER_STEP_INDEX = (20 / 16) * Math.log10(2);
+
+/** Coded bits of the data frame for a sealed container of `bytes` bytes. */
+export function robustCodedBits(bytes: number): number {
+  return convolutionalCodedLength(8 * bytes + CRC_BITS);
+}
+
+export function createRobustProfile(overrides: Partial<RobustOptions> = {}): KeyedProfile & { readonly options: RobustOptions } {
+  const options: RobustOptions = { ...DEFAULT_ROBUST_OPTIONS, ...overrides };
+  return {
+    name: 'robust',
+    options,
+    capacityBytes: (image, mask) => capacityFor(image, readCarrierBlocks(image, mask, 'embed').positions.length, options),
+    embed: (input) => embedRobust(input, options),
+    extract: (input) => extractRobust(input, options),
+  };
+}
+
+export const robustProfile = createRobustProfile();
+
+/** Largest sealed container (bytes) for this image and a count of carrier blocks. */
+function capacityFor(image: PixelImage, carrierBlocks: number, options: RobustOptions): number {
+  const pixels = image.rows * image.cols;
+  const gapDb = options.embeddingPsnrDb - options.designAttackPsnrDb;
+  const byNoise = Math.floor((pixels * 10 ** (-gapDb / 10)) / options.pixelsPerCodedBitAtGap);
+  const totalSlots = Math.floor(image.rows / 4) * Math.floor(image.cols / 4) * AC_PER_BLOCK;
+  const headerSlots = Math.min(HEADER_CODED_BITS * options.headerSlotsPerBit, Math.floor(totalSlots / 4));
+  const usableDataSlots = (carrierBlocks * AC_PER_BLOCK * (totalSlots - headerSlots)) / Math.max(1, totalSlots);
+  const byCoefficients = Math.floor(usableDataSlots / options.minimumCoefficientsPerBit);
+  const codedBits = Math.min(byNoise, byCoefficients);
+  const bytes = Math.floor((codedBits / 2 - 6 - CRC_BITS) / 8);
+  return Math.max(0, Math.min(MAX_SEALED_BYTES, bytes));
+}
+
+/**
+ * The coded bit each AC coefficient of each carrier block feeds (header bits 0..H−1, data bits
+ * H..H+D−1, −1 for none) and its spreading sign, resolved once so the hot loops are flat.
+ */
+interface SlotMap {
+  readonly bit: Int32Array;
+  readonly sign: Float64Array;
+  readonly bitCount: number;
+  /** Usable coefficients per coded bit. */
+  readonly count: Int32Array;
+}
+
+function mapSlots(carriers: CarrierBlocks, layout: RobustLayout, dataCodedBits: number): SlotMap {
+  const headerBits = layout.headerCodedBits;
+  const bitCount = headerBits + dataCodedBits;
+  const total = carriers.positions.length * AC_PER_BLOCK;
+  const bit = new Int32Array(total);
+  const sign = new Float64Array(total);
+  const count = new Int32Array(bitCount);
+  const { rank, headerSlots } = layout;
+  const dataLimit = dataCodedBits > 0 ? dataSlotsPerBit(layout, dataCodedBits) * dataCodedBits : 0;
+  for (let b = 0; b < carriers.positions.length; b++) {
+    const slotBase = carriers.positions[b]! * AC_PER_BLOCK;
+    for (let j = 0; j < AC_PER_BLOCK; j++) {
+      const slot = slotBase + j;
+      const r = rank[slot]!;
+      let k = -1;
+      if (r < headerSlots) k = r % headerBits;
+      else if (r - headerSlots < dataLimit) k = headerBits + ((r - headerSlots) % dataCodedBits);
+      const i = b * AC_PER_BLOCK + j;
+      bit[i] = k;
+      sign[i] = layout.sign[slot]!;
+      if (k >= 0) count[k]++;
+    }
+  }
+  return { bit, sign, bitCount, count };
+}
+
+/** Σ sign · coefficient per coded bit. */
+function project(coefficients: Float64Array, map: SlotMap): Float64Array {
+  const projection = new Float64Array(map.bitCount);
+  const { bit, sign } = map;
+  for (let b = 0, i = 0; i < bit.length; b++) {
+    const base = b * BLOCK_LENGTH + 1;
+    for (let j = 0; j < AC_PER_BLOCK; j++, i++) {
+      const k = bit[i]!;
+      if (k >= 0) projection[k] += sign[i]! * coefficients[base + j]!;
+    }
+  }
+  return projection;
+}
+
+function bytesToBits(bytes: Uint8Array, extra: number): Uint8Array {
+  const bits = new Uint8Array(bytes.length * 8 + extra);
+  for (let i = 0; i < bytes.length; i++) writeBits(bits, 8 * i, 8, bytes[i]!);
+  return bits;
+}
+
+function dataFrameBits(sealed: Uint8Array): Uint8Array {
+  const bits = bytesToBits(sealed, CRC_BITS);
+  writeBits(bits, sealed.length * 8, CRC_BITS, check16(sealed));
+  return bits;
+}
+
+function embedRobust(input: KeyedEmbedInput, options: RobustOptions): KeyedEmbedResult {
+  const { image, mask, sealed, keys } = input;
+  if (mask.length !== image.rows * image.cols) throw new MedstegoError('INTERNAL', 'robust: mask size does not match the image.', { maskLength: mask.length });
+  const carriers = readCarrierBlocks(image, mask, 'embed');
+  if (carriers.positions.length === 0) {
+    throw new MedstegoError('NO_BACKGROUND', 'The image has no insignificant 4×4 block to hide anything in.', { usableBlocks: 0 });
+  }
+  const capacityBytes = capacityFor(image, carriers.positions.length, options);
+  if (sealed.length === 0 || sealed.length > capacityBytes) {
+    throw new MedstegoError(
+      'PAYLOAD_CAPACITY_EXCEEDED',
+      `The robust profile can carry ${capacityBytes} sealed bytes in this image (${options.embeddingPsnrDb} dB embedding, sized for attacks down to ${options.designAttackPsnrDb} dB); the payload needs ${sealed.length}.`,
+      { capacityBytes, capacityBits: capacityBytes * 8, requestedBytes: sealed.length },
+    );
+  }
+  const { min, max } = valueRange(image.pixels);
+  const range = max - min;
+
+  const layout = createRobustLayout(image.rows, image.cols, keys, HEADER_CODED_BITS, options.headerSlotsPerBit);
+  const frame = convolutionalEncode(dataFrameBits(sealed));
+  const dataCodedBits = frame.length;
+  const slotsPerDataBit = dataSlotsPerBit(layout, dataCodedBits);
+  const map = mapSlots(carriers, layout, dataCodedBits);
+  const host = project(carriers.coefficients, map);
+  const dither = new Float64Array(map.bitCount);
+  dither.set(layout.headerDither);
+  dither.set(dataDither(keys, dataCodedBits), layout.headerCodedBits);
+  const pixelCount = image.rows * image.cols;
+  const mseLimit = (range * range) / 10 ** (options.embeddingPsnrDb / 10);
+  const alpha = options.compensation;
+
+  // Per coded bit: the projection to reach (host + α·(lattice point − host)) and the change per
+  // coefficient that gets there. Σ (α e)² / L is the AC energy the embedding adds before rounding
+  // (orthonormal DCT: the same energy in pixels).
+  const target = new Float64Array(map.bitCount);
+  const move = new Float64Array(map.bitCount);
+  const bits = new Uint8Array(map.bitCount);
+  bits.set(frame, layout.headerCodedBits);
+  const planMoves = (stepIndex: number): number => {
+    bits.set(convolutionalEncode(packHeader({ stepIndex, sealedBytes: sealed.length })));
+    const base = stepForIndex(stepIndex);
+    let energy = 0;
+    for (let k = 0; k < map.bitCount; k++) {
+      const n = map.count[k]!;
+      if (n === 0) {
+        move[k] = 0;
+        continue;
+      }
+      const step = base * (k < layout.headerCodedBits ? layout.headerSlotsPerBit : slotsPerDataBit);
+      const change = alpha * stdmError(host[k]!, bits[k]!, step, dither[k]!);
+      move[k] = change / n;
+      target[k] = host[k]! + change;
+      energy += (change * change) / n;
+    }
+    return energy;
+  };
+
+  // Write the stego for a step index. Clipping at the stored floor (air stored as 0 on MR and
+  // outside the CT field of view) and rounding leave projections short of their targets; measure
+  // what the integers carry and push the remainder onto the coefficients that can still move.
+  const stego = Int32Array.from(image.pixels);
+  const trial = (stepIndex: number, passes: number): number => {
+    planMoves(stepIndex);
+    let squaredError = writeStego(image, carriers, map, move, stego);
+    for (let pass = 0; pass < passes; pass++) {
+      const reached = project(rereadCarrierBlocks(stego, image.cols, carriers).coefficients, map);
+      for (let k = 0; k < map.bitCount; k++) {
+        const n = map.count[k]!;
+        if (n > 0) move[k] = move[k]! + (target[k]! - reached[k]!) / n;
+      }
+      squaredError = writeStego(image, carriers, map, move, stego);
+    }
+    return squaredError / pixelCount;
+  };
+
+  // The step: predicted from the planned AC energy plus the rounding it will cost (a pass over the
+  // coded bits per candidate index, no rendering), then written once with the re-aim passes and
+  // measured; a miss (clipping, or re-aiming that costs more than predicted) moves the index by
+  // the measured shortfall, MSE being ∝ step², and writes again (rare).
+  const carrierPixels = carriers.positions.length * BLOCK_LENGTH;
+  const clipped = floorShare(image, carriers) / 2;
+  const predictedMse = (stepIndex: number): number => {
+    const energy = planMoves(stepIndex);
+    return (carrierPixels * roundingMse(energy / carrierPixels)) / pixelCount / (1 - clipped);
+  };
+  let low = 0;
+  let high = STEP_INDEX_COUNT - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (predictedMse(middle) <= mseLimit) low = middle;
+    else high = middle - 1;
+  }
+  let index = low;
+  let fits = -1;
+  let fitsMse = Infinity;
+  let tooLarge = STEP_INDEX_COUNT;
+  let fitted: Int32Array | undefined;
+  for (let attempt = 0; attempt < MAX_WRITES && index >= 0 && index < tooLarge; attempt++) {
+    const mse = trial(index, options.correctionPasses); if ((globalThis as any).DEBUGR) console.log('trial', index, 10 * Math.log10((range * range) / mse), 'pred', 10 * Math.log10((range * range) / predictedMse(index)), clipped);
+    const shortfallIndices = (10 * Math.log10(mse / mseLimit)) / DB_PER_STEP_INDEX;
+    if (mse <= mseLimit && mse > 0) {
+      fits = index;
+      fitsMse = mse;
+      fitted = Int32Array.from(stego);
+      const up = Math.floor(-shortfallIndices);
+      if (up < 1) break;
+      index = Math.min(tooLarge - 1, index + up);
+    } else {
+      tooLarge = index;
+      if (fits >= 0) break;
+      index -= Math.max(1, Math.ceil(shortfallIndices));
+    }
+  }
+  const mse = fitsMse;
+  if (fitted) stego.set(fitted);
+  if (fits < 0 || !(mse <= mseLimit) || mse === 0) {
+    throw new MedstegoError('EMBED_PARAMETERS_INVALID', `No step reaches an embedding PSNR of ${options.embeddingPsnrDb} dB on this image: its range (${range}) is too small for integer changes.`, { embeddingPsnrDb: options.embeddingPsnrDb, range });
+  }
+  // Self-check: the stego, read back without any attack, must decode to the sealed bytes.
+  const verified = decodeData(rereadCarrierBlocks(stego, image.cols, carriers), layout, keys, { stepIndex: fits, sealedBytes: sealed.length });
+  if (!verified || verified.sealed.some((byte, i) => byte !== sealed[i])) {
+    throw new MedstegoError('EMBED_VERIFY_FAILED', 'The robust embedding did not read back on this image (too little room to reach the PSNR target).', { stepIndex: fits });
+  }
+  return {
+    stegoPixels: stego,
+    embeddedBits: layout.headerCodedBits + dataCodedBits,
+    capacityBits: capacityBytes * 8,
+    parameters: {
+      stepIndex: fits,
+      stepPerSlot: stepForIndex(fits),
+      compensation: alpha,
+      sealedBytes: sealed.length,
+      dataCodedBits,
+      slotsPerDataBit,
+      carrierBlocks: carriers.positions.length,
+      psnrDbRange: 10 * Math.log10((range * range) / mse),
+    },
+  };
+}
+
+/**
+ * Share of carrier pixels at the stored floor or ceiling (air stored as 0 on MR, outside the CT field
+ * of view). About half of their planned changes point out of range and are clipped away; the re-aim
+ * passes make up for it with larger moves elsewhere, so the predicted MSE is divided by
+ * (1 − share/2) to land on the target in one write.
+ */
+function floorShare(image: PixelImage, carriers: CarrierBlocks): number {
+  const { cols, minStored, maxStored, pixels } = image;
+  let atLimit = 0;
+  for (const origin of carriers.origins) {
+    for (let r = 0; r < 4; r++) {
+      const row = origin + r * cols;
+      for (let c = 0; c < 4; c++) {
+        const v = pixels[row + c]!;
+        if (v <= minStored || v >= maxStored) atLimit++;
+      }
+    }
+  }
+  return atLimit / Math.max(1, carriers.origins.length * BLOCK_LENGTH);
+}
+
+/**
+ * E[round(X)²] for X ~ N(0, s²): the mean squared change per pixel that rounding a planned change of
+ * variance s² to integers really costs (≈ s² + 1/12 for large s; for s ≲ 0.5 mostly zeros and
+ * a few ±1, which is what the small MR budgets give).
+ */
+export function roundingMse(variance: number): number {
+  if (!(variance > 0)) return 0;
+  const s = Math.sqrt(variance);
+  let sum = 0;
+  for (let k = 1; k < 64; k++) {
+    const p = 0.5 * (erfc((k - 0.5) / (s * Math.SQRT2)) - erfc((k + 0.5) / (s * Math.SQRT2)));
+    sum += 2 * k * k * p;
+    if (p < 1e-12 && k > s) break;
+  }
+  return sum;
+}
+
+/** Complementary error function, |relative error| < 1.2e-7 (Numerical Recipes' erfcc). */
+function erfc(x: number): number {
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  return x >= 0 ? r : 2 - r;
+}
+
+/**
+ * Apply the per-bit moves to every carrier block of `out` (a copy of the cover), back to integers.
+ * Values that would leave the stored range are clipped (the re-aim passes make up for it; a DC
+ * lift of the whole block, which keeps AC exact, costs far more MSE than it saves when air sits at
+ * the floor, as on MR); a value that would land on Pixel Padding moves one step back to the cover.
+ */
+function writeStego(image: PixelImage, carriers: CarrierBlocks, map: SlotMap, move: Float64Array, out: Int32Array): number {
+  const coefficients = new Float64Array(BLOCK_LENGTH);
+  const values = new Float64Array(BLOCK_LENGTH);
+  const { cols, minStored, maxStored, pixels } = image;
+  const hasPadding = image.pixelPaddingValue !== undefined;
+  const { bit, sign } = map;
+  let squaredError = 0;
+  for (let b = 0; b < carriers.origins.length; b++) {
+    const base = b * AC_PER_BLOCK;
+    for (let j = 0; j < AC_PER_BLOCK; j++) {
+      const k = bit[base + j]!;
+      coefficients[j + 1] = k >= 0 ? sign[base + j]! * move[k]! : 0;
+    }
+    inverseDct4x4(coefficients, values);
+    const origin = carriers.origins[b]!;
+    for (let r = 0; r < 4; r++) {
+      const row = origin + r * cols;
+      for (let c = 0; c < 4; c++) {
+        const cover = pixels[row + c]!;
+        let value = Math.round(cover + values[r * 4 + c]!);
+        if (value < minStored) value = minStored;
+        else if (value > maxStored) value = maxStored;
+        if (hasPadding && value !== cover && isPaddingValue(image, value)) value += value > cover ? -1 : 1;
+        out[row + c] = value;
+        squaredError += (value - cover) * (value - cover);
+      }
+    }
+  }
+  return squaredError;
+}
+
+function extractRobust(input: KeyedExtractInput, options: RobustOptions): KeyedExtractResult {
+  const { image, mask, keys } = input;
+  if (mask.length !== image.rows * image.cols) throw new MedstegoError('INTERNAL', 'robust: mask size does not match the image.', { maskLength: mask.length });
+  const carriers = readCarrierBlocks(image, mask, 'extract');
+  const noPayload = (details: Record<string, number>): MedstegoError =>
+    new MedstegoError('EXTRACT_NO_PAYLOAD', 'No robust payload for this key was found in the image.', details);
+  if (carriers.positions.length === 0) throw noPayload({ carrierBlocks: 0 });
+  const layout = createRobustLayout(image.rows, image.cols, keys, HEADER_CODED_BITS, options.headerSlotsPerBit);
+  const headerMap = mapSlots(carriers, layout, 0);
+  const projection = project(carriers.coefficients, headerMap);
+  const count = headerMap.count;
+
+  // Rank the step indices by how close the header projections sit to lattice points (mean
+  // |soft value|), then Viterbi-decode in that order until a header checks.
+  const scores: { index: number; score: number }[] = [];
+  for (let index = 0; index < STEP_INDEX_COUNT; index++) {
+    const step = stepForIndex(index) * layout.headerSlotsPerBit;
+    let score = 0;
+    for (let k = 0; k < HEADER_CODED_BITS; k++) {
+      if (count[k]! > 0) score += Math.abs(stdmSoftValue(projection[k]!, step, layout.headerDither[k]!));
+    }
+    scores.push({ index, score });
+  }
+  scores.sort((a, b) => b.score - a.score);
+  const soft = new Float64Array(HEADER_CODED_BITS);
+  let headersFound = 0;
+  for (const { index } of scores) {
+    const step = stepForIndex(index) * layout.headerSlotsPerBit;
+    for (let k = 0; k < HEADER_CODED_BITS; k++) {
+      const n = count[k]!;
+      soft[k] = n > 0 ? (stdmSoftValue(projection[k]!, step, layout.headerDither[k]!) * step * step) / n : 0;
+    }
+    const header = unpackHeader(convolutionalDecode(soft, HEADER_INFORMATION_BITS).bits, index);
+    if (!header) continue;
+    headersFound++;
+    const result = decodeData(carriers, layout, keys, header);
+    if (result) {
+      return { ...result, parameters: { ...result.parameters, carrierBlocks: carriers.positions.length, impulsesRemoved: carriers.outliersReplaced } };
+    }
+  }
+  throw noPayload({ carrierBlocks: carriers.positions.length, headersFound });
+}
+
+/** Decode the data frame named by a header; undefined when its CRC fails. */
+function decodeData(carriers: CarrierBlocks, layout: RobustLayout, keys: KeyedProfileKeys, header: RobustHeader): KeyedExtractResult | undefined {
+  const { stepIndex, sealedBytes } = header;
+  const codedBits = robustCodedBits(sealedBytes);
+  const slotsPerBit = dataSlotsPerBit(layout, codedBits);
+  if (slotsPerBit === 0) return undefined;
+  const map = mapSlots(carriers, layout, codedBits);
+  const projection = project(carriers.coefficients, map);
+  const dither = dataDither(keys, codedBits);
+  const step = stepForIndex(stepIndex) * slotsPerBit;
+  const soft = new Float64Array(codedBits);
+  let erased = 0;
+  for (let k = 0; k < codedBits; k++) {
+    const n = map.count[layout.headerCodedBits + k]!;
+    if (n === 0) erased++;
+    // LLR ∝ Δ²·(soft value)/(noise power on the projection ∝ n): a bit spread over fewer
+    // coefficients carries less noise and counts more.
+    soft[k] = n > 0 ? (stdmSoftValue(projection[layout.headerCodedBits + k]!, step, dither[k]!) * step * step) / n : 0;
+  }
+  const informationBits = 8 * sealedBytes + CRC_BITS;
+  const bits = convolutionalDecode(soft, informationBits).bits;
+  const sealed = bitsToBytes(bits, 0, sealedBytes);
+  if (readBits(bits, 8 * sealedBytes, CRC_BITS) !== check16(sealed)) return undefined;
+  // Coded bits whose hard decision disagrees with the decoded codeword: what the code corrected.
+  const recoded = convolutionalEncode(bits);
+  let corrected = 0;
+  for (let k = 0; k < codedBits; k++) if (soft[k] !== 0 && (soft[k]! < 0 ? 1 : 0) !== recoded[k]) corrected++;
+  return {
+    sealed,
+    correctedSymbols: corrected,
+    erasedSymbols: erased,
+    parameters: { stepIndex, stepPerSlot: stepForIndex(stepIndex), sealedBytes, dataCodedBits: codedBits, slotsPerDataBit: slotsPerBit },
+  };
+}

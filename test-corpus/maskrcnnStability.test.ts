@@ -1,0 +1,64 @@
+/**
+ * Mask stability of the Mask R-CNN segmenter under embedding (issue 5, "Done when"): on every CT and
+ * MR slice of ../shared/data, for each profile, the mask the receiver recomputes on the stego image
+ * must match the cover mask: NCC ≥ 0.99 (the paper's Table 3 went down to 0.83). A slice a profile
+ * refuses (too little background for the payload) has no stego image and is counted, not compared.
+ * MASKRCNN_CORPUS_STRIDE=k samples every k-th slice (default 1: all).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deriveKeys } from '../src/crypto/index.ts';
+import { readDicom } from '../src/dicom/index.ts';
+import { isMedstegoError } from '../src/errors/index.ts';
+import { normalizedCrossCorrelation } from '../src/metrics/index.ts';
+import { embedDicom, PROFILE_NAMES } from '../src/workflow/index.ts';
+import { nodeSegmenter } from '../test/segmentation/maskrcnn/realModel.ts';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DATA = path.resolve(REPO_ROOT, '..', 'shared', 'data');
+const STRIDE = Math.max(1, Number(process.env.MASKRCNN_CORPUS_STRIDE ?? 1));
+const REFUSALS = new Set(['PAYLOAD_CAPACITY_EXCEEDED', 'NO_BACKGROUND', 'EMBED_PARAMETERS_INVALID']);
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full) : [full];
+  }).sort();
+}
+
+for (const modality of ['ct', 'mr']) {
+  test(`maskrcnn masks on cover and stego agree (NCC ≥ 0.99) for every profile, ${modality.toUpperCase()} slices of ../shared/data`, { timeout: 45 * 60_000 }, async (t) => {
+    assert.ok(existsSync(path.join(DATA, modality)), `missing ${path.join(DATA, modality)}`);
+    const files = listFiles(path.join(DATA, modality)).filter((_, i) => i % STRIDE === 0);
+    assert.ok(files.length > 20);
+    const segmenter = nodeSegmenter();
+    const keys = await deriveKeys(new Uint8Array(32).fill(7));
+    const failures: string[] = [];
+    const counts = Object.fromEntries(PROFILE_NAMES.map((p) => [p, { compared: 0, refused: 0, minNcc: 1 }]));
+    for (const file of files) {
+      const bytes = new Uint8Array(readFileSync(file));
+      const coverMask = await segmenter.segment((await readDicom(bytes)).image);
+      for (const profile of PROFILE_NAMES) {
+        let output: Uint8Array;
+        try {
+          ({ output } = await embedDicom(bytes, { segmenter, profile, keys, mask: coverMask, verify: false }));
+        } catch (error) {
+          assert.ok(isMedstegoError(error) && REFUSALS.has(error.code), `${file} (${profile}): unexpected ${String(error)}`);
+          counts[profile]!.refused++;
+          continue;
+        }
+        const stegoMask = await segmenter.segment((await readDicom(output)).image);
+        const ncc = normalizedCrossCorrelation(coverMask, stegoMask);
+        counts[profile]!.compared++;
+        counts[profile]!.minNcc = Math.min(counts[profile]!.minNcc, ncc);
+        if (ncc < 0.99) failures.push(`${path.relative(DATA, file)} (${profile}): NCC ${ncc.toFixed(4)}`);
+      }
+    }
+    for (const [profile, c] of Object.entries(counts)) t.diagnostic(`${modality.toUpperCase()} ${profile}: ${c.compared} compared (stride ${STRIDE}), ${c.refused} refused, min NCC ${c.minNcc.toFixed(4)}`);
+    assert.deepEqual(failures, []);
+    for (const c of Object.values(counts)) assert.ok(c.compared > 0);
+  });
+}

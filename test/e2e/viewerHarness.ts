@@ -1,0 +1,71 @@
+// Shared by the end-to-end tests: build and serve the viewer on a free loopback port, and drive
+// Debian's Chromium with playwright-core (flags from DESIGN §6). Screenshots go to test-artifacts/.
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { prepareViewer, type PreparedViewer } from '../../scripts/viewer/prepareViewer.ts';
+import { createViewerServer, listen } from '../../scripts/viewer/serveViewer.ts';
+import { REPO_ROOT } from '../helpers/runCli.ts';
+
+export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface RunningViewer {
+  readonly viewer: PreparedViewer;
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+export async function startViewer(studiesDir?: string): Promise<RunningViewer> {
+  const viewer = await prepareViewer(REPO_ROOT, studiesDir ? { studiesDir } : {});
+  const server: Server = createViewerServer(viewer.roots);
+  const port = await listen(server, 0);
+  return {
+    viewer,
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Requests the page made to any other origin (must stay empty: nothing leaves the page). */
+export function recordForeignRequests(page: Page, origin: string): string[] {
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) foreign.push(url);
+  });
+  return foreign;
+}
+
+/** Open the mode and wait until the active viewport shows an image. */
+export async function openMode(page: Page, running: RunningViewer, modePath = running.viewer.modePath()): Promise<void> {
+  await page.goto(running.origin + modePath);
+  await page.waitForFunction(
+    () => {
+      try {
+        const services = (window as any).services;
+        const viewportId = services.viewportGridService.getActiveViewportId();
+        const viewport = services.cornerstoneViewportService.getCornerstoneViewport(viewportId);
+        const imageId = viewport?.getCurrentImageId?.();
+        return Boolean(imageId && (window as any).cornerstone.cache.getImage(imageId));
+      } catch {
+        return false;
+      }
+    },
+    undefined,
+    { timeout: 60_000, polling: 250 },
+  );
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
