@@ -1,6 +1,7 @@
 // `npm run bench`: per-slice medians of each stage on a 512×512 CT and a 256×256 MR slice, written
 // into docs/BENCHMARKS.md between the BEGIN/END core markers (other sections are kept); then the
-// Mask R-CNN segmenter's section (scripts/bench-maskrcnn.ts).
+// `robust` profile's section (scripts/bench-robust.ts) and the Mask R-CNN segmenter's
+// (scripts/bench-maskrcnn.ts).
 // Medians of repeated runs in one process, after warm-up; these machines are noisy, so compare
 // figures only within one run.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { createThresholdSegmenter } from '../src/segmentation/index.ts';
 import { collectIdentityFields, serializePayload } from '../src/payload/index.ts';
 import { embedPaper, extractPaper } from '../src/stego/index.ts';
 import { benchMaskRcnn } from './bench-maskrcnn.ts';
+import { benchRobust } from './bench-robust.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 30);
@@ -77,4 +79,5 @@ document = /<!-- BEGIN core[\s\S]*?<!-- END core -->/.test(document)
   : `${document.trimEnd()}\n\n${section}\n`;
 writeFileSync(target, document);
 console.log(section);
+console.log(await benchRobust());
 console.log(await benchMaskRcnn());

@@ -4,7 +4,7 @@
  * Costa bound. Slices with < 30% insignificant area are skipped (the issue's target population);
  * the mask at extraction is recomputed on the attacked image, as a receiver would.
  *
- *   node --import tsx scripts/robust-sweep.ts [--stride K] [--modality ct|mr] [--bytes B,...] [--attacks 53,59] [--embed 65] [--passes N]
+ *   node --import tsx scripts/robust-sweep.ts [--stride K] [--modality ct|mr] [--bytes B,...] [--attacks 53,59] [--embed 65] [--set name=value,...]
  *
  * Prints one markdown table row per (modality, embedding PSNR, sealed bytes, attack PSNR):
  * slices tried, exact recoveries after Gaussian, uniform (at the attack PSNR) and salt-and-pepper
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { readDicom } from '../src/dicom/index.ts';
 import { segmentByThreshold } from '../src/segmentation/index.ts';
 import { createRobustProfile } from '../src/stego/robust/index.ts';
+import { readCarrierBlocks } from '../src/stego/robust/carrierBlocks.ts';
 import { applyNoiseAttack } from '../src/attacks/index.ts';
 import { isMedstegoError } from '../src/errors/index.ts';
 import { valueRange } from '../src/metrics/valueRange.ts';
@@ -27,10 +28,13 @@ const option = (name: string, fallback: string): string => {
   return i >= 0 ? args[i + 1]! : fallback;
 };
 const stride = Number(option('stride', '8'));
+// --verbose: one stderr line per slice and attack that fails (slice index, floor share of the background, parameters)
+const verbose = args.includes('--verbose');
 const modalities = option('modality', 'ct,mr').split(',');
 const attacks = option('attacks', '53,59').split(',').map(Number);
 const embeds = option('embed', '65').split(',').map(Number);
-const passes = args.includes('--passes') ? { correctionPasses: Number(option('passes', '2')) } : {};
+// --set overrides RobustOptions fields, e.g. --set compensation=0.7,correctionPasses=3
+const overrides = Object.fromEntries(option('set', '').split(',').filter(Boolean).map((pair) => [pair.split('=')[0]!, Number(pair.split('=')[1])]));
 const bytesByModality: Record<string, number[]> = {
   ct: option('bytes', '').split(',').filter(Boolean).map(Number),
   mr: option('bytes', '').split(',').filter(Boolean).map(Number),
@@ -60,7 +64,7 @@ for (const modality of modalities) {
   }
   for (const embedDb of embeds) {
     for (const attackDb of attacks) {
-      const profile = createRobustProfile({ embeddingPsnrDb: embedDb, designAttackPsnrDb: attackDb, ...passes });
+      const profile = createRobustProfile({ embeddingPsnrDb: embedDb, designAttackPsnrDb: attackDb, ...overrides });
       for (const bytes of bytesByModality[modality]!) {
         const tally = { gaussian: 0, uniform: 0, saltpepper: 0, refused: 0 };
         const costa: number[] = [];
@@ -85,11 +89,21 @@ for (const modality of modalities) {
               ...image,
               pixels: applyNoiseAttack(stego, noise === 'saltpepper' ? { noise, fraction: 0.001, seed: s + 1 } : { noise, psnrDb: attackDb, seed: s + 1 }).pixels,
             };
+            let ok = false;
+            let detail = '';
             try {
               const out = profile.extract({ image: attacked, mask: segmentByThreshold(attacked), keys });
-              if (out.sealed.length === bytes && out.sealed.every((b, i) => b === sealed[i])) tally[noise]++;
+              ok = out.sealed.length === bytes && out.sealed.every((b, i) => b === sealed[i]);
+              detail = JSON.stringify(out.parameters);
             } catch (error) {
               if (!isMedstegoError(error)) throw error;
+              detail = `${error.code} ${JSON.stringify(error.details)}`;
+            }
+            if (ok) tally[noise]++;
+            if (verbose && (!ok || detail.includes('floorLift":0.'))) {
+              const carriers = readCarrierBlocks(image, mask, 'extract', 1);
+              const share = carriers.floorPixels / (16 * Math.max(1, carriers.positions.length));
+              console.error(`slice ${s} ${noise} ${ok ? 'ok' : 'FAIL'} carriers ${carriers.positions.length} at floor ${share.toFixed(2)} range ${max - min} ${detail}`);
             }
           }
         }

@@ -18,7 +18,8 @@ Usage:
   medstego extract <stego.dcm|dir> [--key-file K] [--profile P] [--qr-out F.png|dir] [--segmenter S] [--alpha A] [--beta B] [--json]
   medstego inspect <file.dcm|dir> [--key-file K] [--segmenter S] [--json]
   medstego segment <in.dcm|dir> --mask-out <F.png|dir> [--segmenter S] [--overwrite] [--json]
-  medstego evaluate <dir> --out <dir> [--profiles paper,fidelity,robust] [--stride N] [--limit N] [--segmenter S]
+  medstego evaluate <dir> --out <dir> [--profiles paper,fidelity,robust] [--betas B,...] [--stride N] [--limit N]
+                    [--segmenter S]
   medstego attack <in.dcm|dir> -o <out.dcm|dir> --noise gaussian|uniform|saltpepper (--psnr P | --fraction F)
                   [--seed S] [--clip stored|image] [--new-uids] [--overwrite] [--json]
   medstego --help | --version
@@ -192,7 +193,7 @@ export async function main(argv: string[], context: CommandContext = {}): Promis
         );
       }
       case 'evaluate': {
-        const { values, positionals } = parse(rest, { out: { type: 'string' }, limit: { type: 'string' }, stride: { type: 'string' }, profiles: { type: 'string' } });
+        const { values, positionals } = parse(rest, { out: { type: 'string' }, limit: { type: 'string' }, stride: { type: 'string' }, profiles: { type: 'string' }, betas: { type: 'string' } });
         if (values.help) return (out(USAGE), 0);
         return await evaluateCommand(
           {
@@ -203,6 +204,7 @@ export async function main(argv: string[], context: CommandContext = {}): Promis
             limit: values.limit === undefined ? undefined : Number(values.limit),
             stride: values.stride === undefined ? undefined : Number(values.stride),
             profiles: values.profiles as string | undefined,
+            betas: values.betas as string | undefined,
           },
           { out, err },
         );

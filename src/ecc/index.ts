@@ -2,5 +2,5 @@ export { FIELD_POLYNOMIAL, gfMultiply, gfDivide, gfInverse, gfPowerOfAlpha } fro
 export { encodeReedSolomon, decodeReedSolomon, generatorPolynomial, type ReedSolomonDecoded } from './reedSolomon.ts';
 export { encodeInterleaved, decodeInterleaved, planInterleavedLayout, type InterleavedLayout, type InterleavedDecoded } from './interleavedReedSolomon.ts';
 export { crc32 } from './crc32.ts';
-export { convolutionalEncode, convolutionalCodedLength, CONSTRAINT_LENGTH, TAIL_BITS, GENERATORS } from './convolutionalEncode.ts';
+export { convolutionalEncode, convolutionalCodedLength, CONSTRAINT_LENGTH, TAIL_BITS, GENERATORS, CODED_PER_INPUT } from './convolutionalEncode.ts';
 export { convolutionalDecode, type ConvolutionalDecodeResult } from './convolutionalDecode.ts';

@@ -12,6 +12,11 @@ import { EVALUATION_ATTACK_SEED, TABLE6_ATTACKS } from './table6Attacks.ts';
 /** β values of the paper's Table 4. */
 export const PAPER_BETAS: readonly number[] = [10, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000];
 
+/** The β `paper` is compared at (and attacked at): the paper's default, 1000, or else the largest run. */
+export function comparedPaperBeta(betas: readonly number[]): number | undefined {
+  return betas.includes(DEFAULT_PAPER_PARAMETERS.beta) ? DEFAULT_PAPER_PARAMETERS.beta : betas.length ? Math.max(...betas) : undefined;
+}
+
 export interface PaperSliceInput {
   readonly file: string;
   readonly image: PixelImage;
@@ -19,16 +24,17 @@ export interface PaperSliceInput {
   readonly payloadText: string;
   readonly segmenter: Segmenter;
   readonly betas: readonly number[];
-  /** Run Table 6 at the paper's default β (1000). */
+  /** Run Table 6 at the compared β (comparedPaperBeta). */
   readonly attacks: boolean;
 }
 
-/** The `paper` profile at every β (Tables 3, 4, 5, 7) and, at its default β, under Table 6's attacks. */
+/** The `paper` profile at every β (Tables 3, 4, 5, 7) and, at the compared β, under Table 6's attacks. */
 export async function measurePaperProfile(input: PaperSliceInput): Promise<ProfileMeasurement[]> {
   const { image, coverMask, payloadText, segmenter } = input;
   const capacityBits = paperCapacityBits(image, coverMask);
   const userPayloadBytes = new TextEncoder().encode(payloadText).length;
   const measurements: ProfileMeasurement[] = [];
+  const attackedBeta = input.attacks ? comparedPaperBeta(input.betas) : undefined;
   for (const beta of input.betas) {
     const parameters: PaperParameters = { ...DEFAULT_PAPER_PARAMETERS, beta };
     const base = { profile: 'paper' as const, beta, capacityBits, userPayloadBytes };
@@ -48,7 +54,7 @@ export async function measurePaperProfile(input: PaperSliceInput): Promise<Profi
     const extractStart = performance.now();
     const outcome = extractPaperOutcome(stegoImage, stegoMask, parameters, payloadText);
     const extractMs = elapsed(extractStart);
-    const attacks = input.attacks && beta === DEFAULT_PAPER_PARAMETERS.beta ? await attackPaper(input, stegoImage, embedded, parameters) : [];
+    const attacks = beta === attackedBeta ? await attackPaper(input, stegoImage, embedded, parameters) : [];
     measurements.push({
       ...base,
       payloadBits: embedded.payloadBits,

@@ -2,7 +2,7 @@ import type { EvaluationProfile, ProfileMeasurement, SliceEvaluation } from './S
 import { PAPER_TABLE3, PAPER_TABLE4_AVERAGE_PSNR, PAPER_TABLE5, PAPER_TABLE6, PAPER_TABLE7 } from './paperReference.ts';
 import { TABLE6_ATTACKS } from './table6Attacks.ts';
 import { EVALUATION_PASSPHRASE } from './evaluationKeys.ts';
-import { PAPER_BETAS } from './measurePaperProfile.ts';
+import { PAPER_BETAS, comparedPaperBeta } from './measurePaperProfile.ts';
 import {
   ROBUST_TARGET_BACKGROUND,
   betasOf,
@@ -33,8 +33,11 @@ const range3 = (values: readonly number[], digits = 2): string => `${fmt(minimum
 const count = (part: number, whole: number): string => (whole === 0 ? '–' : `${part}/${whole}`);
 const percent = (part: number, whole: number): string => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(0)}% (${part}/${whole})`);
 
-function setting(profile: EvaluationProfile): string {
-  return profile === 'paper' ? '`paper` β=1000' : `\`${profile}\``;
+
+/** How a profile's compared setting is named in the tables (`paper` with its β). */
+function settingLabel(slices: readonly SliceEvaluation[]): (profile: EvaluationProfile) => string {
+  const beta = comparedPaperBeta(betasOf(slices));
+  return (profile) => (profile === 'paper' ? `\`paper\` β=${beta ?? '–'}` : `\`${profile}\``);
 }
 
 /** Default measurements of one profile in one group of slices. */
@@ -49,12 +52,13 @@ function defaults(group: readonly SliceEvaluation[], profile: EvaluationProfile)
 export function renderMarkdown(slices: readonly SliceEvaluation[], context: EvaluationContext): string {
   const out: string[] = [];
   const profiles = profilesOf(slices);
+  const setting = settingLabel(slices);
   const groups = modalities(slices).map((modality) => ({ modality, group: byModality(slices, modality) }));
   out.push(`# Saidi et al. (2024), Tables 3–7, reproduced — profiles ${profiles.map((p) => `\`${p}\``).join(', ')}`, '');
   out.push(`Made by \`${context.command}\` on ${context.date}; segmenter \`${context.segmenter}\`.`, '');
   out.push(
     `Slices: ${slices.length} (${groups.map(({ modality, group }) => `${modality}: ${group.length}`).join(', ')}). ` +
-      '`paper`: α = 0.02, β swept as in Table 4, compared at β = 1000; payload = the slice\'s identity fields as a level-H QR code. ' +
+      '`paper`: α = 0.02, β swept as in Table 4 (or as `--betas` says), compared at β = 1000 (else the largest β run); payload = the slice\'s identity fields as a level-H QR code. ' +
       '`fidelity`: the same identity fields, sealed (deflate, AES-GCM). ' +
       '`robust`: a reference of the issue\'s target size (64 bytes on 512×512, 16 bytes on smaller slices; incompressible), sealed. ' +
       `The keyed profiles use a fixed, public evaluation key (passphrase "${EVALUATION_PASSPHRASE}", PBKDF2 + HKDF as for users), so runs are reproducible.`,
@@ -102,7 +106,7 @@ export function renderMarkdown(slices: readonly SliceEvaluation[], context: Eval
 
   out.push('## Table 4b — PSNR against the integer-pixel bound, every profile at its compared setting', '');
   out.push('Gap = bound − PSNR per slice (same convention, same net payload); the `fidelity` target is a gap ≤ 6 dB, the `robust` target an embedding PSNR ≥ 65 dB (MAX = range).', '');
-  out.push('| modality | profile | net payload (bits) mean | PSNR / bound, MAX=2^bits−1 (means) | PSNR / bound, MAX=range (means) | gap mean / max (dB) | gap ≤ 6 dB | PSNR(range) ≥ 65 dB | paper (Table 4, β=1000) |');
+  out.push('| modality | profile | net payload (bits) mean | PSNR / bound, MAX=2^bits−1 (means) | PSNR / bound, MAX=range (means) | gap mean / max (dB) | gap ≤ 6 dB | PSNR(range) ≥ 65 dB | paper (Table 4, β=1000, MAX=range) |');
   out.push('|---|---|---|---|---|---|---|---|---|');
   for (const { modality, group } of groups) {
     for (const profile of profiles) {
@@ -135,7 +139,7 @@ export function renderMarkdown(slices: readonly SliceEvaluation[], context: Eval
   }
   out.push('');
 
-  renderTable6(out, groups, profiles);
+  renderTable6(out, groups, profiles, setting);
 
   out.push('## Table 7 — comparison row', '');
   out.push('| method | image size | capacity (bpp) | net payload (bits) | best PSNR (MAX = range), exact extraction |');
@@ -195,7 +199,12 @@ export function renderMarkdown(slices: readonly SliceEvaluation[], context: Eval
  * the payload). Slices below 30% insignificant area are counted apart: the robust targets are
  * stated for the others. For `paper` also the paper's own measure, the retrieved-QR NCC.
  */
-function renderTable6(out: string[], groups: ReadonlyArray<{ modality: string; group: SliceEvaluation[] }>, profiles: readonly EvaluationProfile[]): void {
+function renderTable6(
+  out: string[],
+  groups: ReadonlyArray<{ modality: string; group: SliceEvaluation[] }>,
+  profiles: readonly EvaluationProfile[],
+  setting: (profile: EvaluationProfile) => string,
+): void {
   const attacked = groups.some(({ group }) => group.some((s) => s.measurements.some((m) => m.attacks.length > 0)));
   if (!attacked) return;
   out.push('## Table 6 — robustness to noise attacks', '');

@@ -1,11 +1,11 @@
-import { DEFAULT_PAPER_PARAMETERS } from '../stego/index.ts';
 import type { EvaluationProfile, ProfileMeasurement, SliceEvaluation } from './SliceEvaluation.ts';
 import { EVALUATION_PROFILES } from './SliceEvaluation.ts';
-import { PAPER_BETAS } from './measurePaperProfile.ts';
+import { PAPER_BETAS, comparedPaperBeta } from './measurePaperProfile.ts';
 
 /**
  * Small aggregation helpers shared by the Markdown, CSV and SVG renderers. "Default" is the setting
- * each profile is compared at: β = 1000 for `paper` (the paper's Table 3), the defaults otherwise.
+ * each profile is compared at: β = 1000 for `paper` (the paper's Table 3; else the largest β run),
+ * the defaults otherwise.
  */
 
 /** The robust profile's targets are stated for slices with at least this insignificant fraction. */
@@ -44,7 +44,8 @@ export function byModality(slices: readonly SliceEvaluation[], modality: string)
 export function defaultMeasurement(slice: SliceEvaluation, profile: EvaluationProfile): ProfileMeasurement | undefined {
   const own = slice.measurements.filter((m) => m.profile === profile);
   if (profile !== 'paper') return own[0];
-  return own.find((m) => m.beta === DEFAULT_PAPER_PARAMETERS.beta) ?? own.at(-1);
+  const beta = comparedPaperBeta(own.map((m) => m.beta!));
+  return own.find((m) => m.beta === beta);
 }
 
 export function measurementAtBeta(slice: SliceEvaluation, beta: number): ProfileMeasurement | undefined {

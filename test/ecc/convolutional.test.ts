@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { convolutionalEncode, convolutionalCodedLength, GENERATORS, TAIL_BITS } from '../../src/ecc/convolutionalEncode.ts';
+import { convolutionalEncode, convolutionalCodedLength, CODED_PER_INPUT, GENERATORS, TAIL_BITS } from '../../src/ecc/convolutionalEncode.ts';
 import { convolutionalDecode } from '../../src/ecc/convolutionalDecode.ts';
 import { seededRandom } from '../helpers/seededRandom.ts';
 
@@ -14,15 +14,17 @@ function hardLlr(coded: Uint8Array): Float64Array {
   return Float64Array.from(coded, (bit) => 1 - 2 * bit);
 }
 
-test('impulse response is the two generator polynomials (133, 171 octal), tail zero-terminated', () => {
-  const coded = convolutionalEncode([1, 0, 0, 0, 0, 0, 0]);
-  assert.equal(coded.length, convolutionalCodedLength(7));
-  // Input 1 followed by zeros: output pair i is tap (6 − i) of each generator, MSB first.
+test('impulse response is the three generator polynomials (557, 663, 711 octal), tail zero-terminated', () => {
+  assert.deepEqual([...GENERATORS], [0o557, 0o663, 0o711]);
+  const input = [1, 0, 0, 0, 0, 0, 0, 0, 0];
+  const coded = convolutionalEncode(input);
+  assert.equal(coded.length, convolutionalCodedLength(input.length));
+  assert.equal(coded.length, 3 * (input.length + TAIL_BITS));
+  // Input 1 followed by zeros: output triple i is tap (8 − i) of each generator, MSB first.
   for (let i = 0; i <= TAIL_BITS; i++) {
-    assert.equal(coded[2 * i], (GENERATORS[0] >> (TAIL_BITS - i)) & 1, `g0 tap ${i}`);
-    assert.equal(coded[2 * i + 1], (GENERATORS[1] >> (TAIL_BITS - i)) & 1, `g1 tap ${i}`);
+    for (let g = 0; g < CODED_PER_INPUT; g++) assert.equal(coded[CODED_PER_INPUT * i + g], (GENERATORS[g]! >> (TAIL_BITS - i)) & 1, `g${g} tap ${i}`);
   }
-  assert.ok(coded.slice(2 * (TAIL_BITS + 1)).every((b) => b === 0));
+  assert.ok(coded.slice(CODED_PER_INPUT * (TAIL_BITS + 1)).every((b) => b === 0));
 });
 
 test('the code is linear: encode(a xor b) = encode(a) xor encode(b)', () => {
@@ -41,18 +43,18 @@ test('no noise: decoding returns the input exactly', () => {
   }
 });
 
-test('known error patterns: up to 4 hard errors per constraint span are corrected (free distance 10)', () => {
+test('known error patterns: up to 8 hard errors per constraint span are corrected (free distance 18)', () => {
   const bits = randomBits(400, 7);
   const coded = convolutionalEncode(bits);
-  const patterns = [[0], [5, 6], [100, 103, 107], [200, 201, 210, 214], [10, 400, 790]];
+  const patterns = [[0], [5, 6], [100, 103, 107], [200, 201, 210, 214], [10, 400, 790], [500, 501, 502, 503, 504, 505, 506, 507], [900, 903, 905, 908, 911, 913, 916, 920]];
   for (const pattern of patterns) {
     const llr = hardLlr(coded);
     for (const position of pattern) llr[position] = -llr[position]!;
     assert.deepEqual(convolutionalDecode(llr, bits.length).bits, bits, `errors at ${pattern.join(',')}`);
   }
-  // A burst of 10 consecutive errors exceeds what the code can correct: decoding must not claim otherwise.
+  // A burst of 30 consecutive errors exceeds what the code can correct: decoding must not claim otherwise.
   const burst = hardLlr(coded);
-  for (let i = 300; i < 310; i++) burst[i] = -burst[i]!;
+  for (let i = 300; i < 330; i++) burst[i] = -burst[i]!;
   assert.notDeepEqual(convolutionalDecode(burst, bits.length).bits, bits);
 });
 
@@ -69,8 +71,8 @@ test('erasures (llr 0) on every fourth coded bit and on a run of 12 are recovere
 test('soft values: a wrong but unconfident bit loses to confident neighbours, where hard decisions fail', () => {
   const bits = randomBits(300, 11);
   const coded = convolutionalEncode(bits);
-  // Six flips within one constraint span: beyond hard-decision correction (≤ 4)...
-  const flips = [200, 201, 203, 204, 206, 207];
+  // Twelve flips within one constraint span: beyond hard-decision correction (≤ 8)...
+  const flips = [200, 201, 203, 204, 206, 207, 209, 210, 212, 213, 215, 216];
   const hard = hardLlr(coded);
   for (const f of flips) hard[f] = -hard[f]!;
   assert.notDeepEqual(convolutionalDecode(hard, bits.length).bits, bits);
@@ -81,9 +83,9 @@ test('soft values: a wrong but unconfident bit loses to confident neighbours, wh
 });
 
 test('AWGN at Eb/N0 = 4.5 dB (BPSK, soft): 2,000 bits decode with no error over 20 seeded frames', () => {
-  // Rate ½: Es/N0 = Eb/N0 − 3 dB = 1.5 dB → σ² = 1 / (2 · Es/N0) ≈ 0.354. The raw (hard) bit error
-  // rate there is ≈ 4.6%; a K = 7 soft Viterbi decoder reaches a BER below 1e-5 (textbook curve).
-  const sigma = Math.sqrt(1 / (2 * 10 ** 0.15));
+  // Rate ⅓: Es/N0 = Eb/N0 − 4.77 dB = −0.27 dB → σ² = 1 / (2 · Es/N0) ≈ 0.53. The raw (hard) bit
+  // error rate there is ≈ 8.4%; a K = 9 soft Viterbi decoder reaches a BER far below 1e-5.
+  const sigma = Math.sqrt(1 / (2 * 10 ** (-0.0271)));
   let rawErrors = 0;
   let decodedErrors = 0;
   let total = 0;

@@ -29,6 +29,17 @@ export interface EvaluateArguments {
   readonly stride?: number;
   /** --profiles a,b: comma-separated (default paper,fidelity,robust). */
   readonly profiles?: string;
+  /** --betas a,b: the `paper` profile's β values (default the paper's Table 4: 10, 100, …, 1000). */
+  readonly betas?: string;
+}
+
+function parseBetas(text: string | undefined): number[] | undefined {
+  if (text === undefined) return undefined;
+  const values = text.split(',').map((value) => Number(value.trim()));
+  if (values.length === 0 || values.some((value) => !(Number.isInteger(value) && value > 0))) {
+    throw new MedstegoError('USAGE', `--betas takes a comma-separated list of positive integers; got "${text}".`);
+  }
+  return [...new Set(values)].sort((a, b) => a - b);
 }
 
 function parseProfiles(text: string | undefined): EvaluationProfile[] {
@@ -56,6 +67,7 @@ export async function evaluateCommand(args: EvaluateArguments, context: CommandC
   requirePositiveInteger(args.limit, '--limit');
   requirePositiveInteger(args.stride, '--stride');
   const profiles = parseProfiles(args.profiles);
+  const betas = parseBetas(args.betas);
   // Unavailable profiles and a missing model fail here, before any slice is read.
   for (const profile of profiles) if (profile !== 'paper') keyedProfileFor(profile);
   const segmenter = createSegmenterByName(args.segmenter, args.model);
@@ -70,7 +82,7 @@ export async function evaluateCommand(args: EvaluateArguments, context: CommandC
   for (const job of selected) {
     try {
       const slice = await readDicom(await readFileBytes(job.input));
-      slices.push(await evaluateSlice(job.relative, slice, segmenter, { profiles, ...(keys ? { keys } : {}) }));
+      slices.push(await evaluateSlice(job.relative, slice, segmenter, { profiles, ...(betas ? { betas } : {}), ...(keys ? { keys } : {}) }));
       progress.tick(true);
     } catch (error) {
       // A model that cannot load fails every slice the same way: stop at the first.
@@ -84,6 +96,7 @@ export async function evaluateCommand(args: EvaluateArguments, context: CommandC
     `--out ${args.outDir}`,
     args.segmenter ? `--segmenter ${args.segmenter}` : '',
     args.profiles ? `--profiles ${profiles.join(',')}` : '',
+    betas ? `--betas ${betas.join(',')}` : '',
     args.stride && args.stride > 1 ? `--stride ${args.stride}` : '',
     args.limit ? `--limit ${args.limit}` : '',
   ].filter(Boolean);

@@ -28,17 +28,25 @@ export interface BlockRegions {
   readonly bodyOrder: Int32Array;
 }
 
-/** Layouts depend only on the size and the key: a batch of one series reuses them (a few entries). */
-const layoutCache = new Map<string, BlockRegions>();
-const LAYOUT_CACHE_ENTRIES = 4;
+/**
+ * Layouts depend only on the size and the key: a batch of one series reuses them. Cached per key
+ * object (the caller derives its keys once), never under a copy of the key bytes.
+ */
+const keylessCache = new Map<string, BlockRegions>();
+const keyedCache = new WeakMap<Uint8Array, Map<string, BlockRegions>>();
 
 export function splitBlockRegions(rows: number, cols: number, layoutKey?: Uint8Array): BlockRegions {
-  const cacheKey = `${rows}x${cols}:${layoutKey ? Array.from(layoutKey, (b) => b.toString(16).padStart(2, '0')).join('') : '-'}`;
-  const cached = layoutCache.get(cacheKey);
-  if (cached) return cached;
-  const regions = computeBlockRegions(rows, cols, layoutKey);
-  if (layoutCache.size >= LAYOUT_CACHE_ENTRIES) layoutCache.delete(layoutCache.keys().next().value!);
-  layoutCache.set(cacheKey, regions);
+  const size = `${rows}x${cols}`;
+  let cache = keylessCache;
+  if (layoutKey) {
+    cache = keyedCache.get(layoutKey) ?? new Map();
+    keyedCache.set(layoutKey, cache);
+  }
+  let regions = cache.get(size);
+  if (!regions) {
+    if (cache.size >= 4) cache.clear();
+    cache.set(size, (regions = computeBlockRegions(rows, cols, layoutKey)));
+  }
   return regions;
 }
 

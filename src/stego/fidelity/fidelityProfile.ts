@@ -38,6 +38,7 @@ const HEADER_GROUPS = (FIDELITY_HEADER_BYTES * HEADER_COPIES * 8) / HEADER_P;
 const MIN_PARITY = 2;
 const MAX_PARITY = 30;
 const MAX_P = 12;
+const CAPACITY_LAYOUT_KEY = new Uint8Array(32);
 
 interface Prepared {
   readonly regions: BlockRegions;
@@ -118,7 +119,7 @@ function expectedFlips(p: number, groupCount: number, dryPixels: number): number
 }
 
 /** How many candidate values of p are planned exactly (the best ones by expectedFlips). */
-const PLANNED_CANDIDATES = 4;
+const PLANNED_CANDIDATES = 3;
 /** Below this many dry pixels per stream bit the estimate is least reliable (and planning cheap): plan every p. */
 const THOROUGH_DRY_PIXELS_PER_BIT = 40;
 
@@ -241,12 +242,30 @@ function readHeader(image: PixelImage): { header: FidelityHeader; intactCopies: 
   return header ? { header, intactCopies } : undefined;
 }
 
-/** The image with every LSB cleared, as little-endian 32-bit values: unchanged by this profile's embedding. */
+/**
+ * The image with every LSB cleared, as little-endian 16-bit values (32-bit above 16 bits stored):
+ * unchanged by this profile's embedding.
+ */
 function lsbClearedImage(image: PixelImage): Uint8Array {
-  const bytes = new Uint8Array(image.pixels.length * 4);
-  const view = new DataView(bytes.buffer);
-  for (let i = 0; i < image.pixels.length; i++) view.setInt32(i * 4, image.pixels[i]! & ~1, true);
-  return bytes;
+  const { pixels } = image;
+  if (image.bitsStored <= 16) {
+    const words = new Uint16Array(pixels.length);
+    for (let i = 0; i < pixels.length; i++) words[i] = pixels[i]! & 0xfffe;
+    return littleEndianBytes(words);
+  }
+  const words = new Int32Array(pixels.length);
+  for (let i = 0; i < pixels.length; i++) words[i] = pixels[i]! & ~1;
+  return littleEndianBytes(words);
+}
+
+/** Typed-array bytes in little-endian order whatever the platform's (big-endian hosts are rare). */
+function littleEndianBytes(words: Uint16Array | Int32Array): Uint8Array {
+  const bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+  if (new Uint8Array(Uint16Array.of(1).buffer)[0] === 1) return bytes;
+  const swapped = new Uint8Array(bytes.length);
+  const width = words.BYTES_PER_ELEMENT;
+  for (let i = 0; i < bytes.length; i += width) for (let k = 0; k < width; k++) swapped[i + k] = bytes[i + width - 1 - k]!;
+  return swapped;
 }
 
 export const fidelityProfile: KeyedProfile = {
@@ -257,7 +276,7 @@ export const fidelityProfile: KeyedProfile = {
 
   capacityBytes(image: PixelImage, mask: BodyMask): number {
     // Any layout key gives the same counts up to sampling noise; a fixed one keeps this keyless.
-    return estimateCapacity(prepare(image, mask, new Uint8Array(32)));
+    return estimateCapacity(prepare(image, mask, CAPACITY_LAYOUT_KEY));
   },
 
   embed(input: KeyedEmbedInput): KeyedEmbedResult {

@@ -34,6 +34,8 @@ export interface CarrierBlocks {
   readonly coefficients: Float64Array;
   /** Pixels replaced as impulse outliers (decoder only). */
   readonly outliersReplaced: number;
+  /** Carrier pixels read with a floor lift (decoder only; 0 without one). */
+  readonly floorPixels: number;
 }
 
 /** Reference noise power: the paper's 53 dB attack, range convention. */
@@ -49,7 +51,11 @@ export const QUIET_LIMIT_EXTRACT = QUIET_LIMIT_EMBED + 2;
 /** More outliers than this in one block: structure, not impulse noise. */
 const MAX_IMPULSES_PER_BLOCK = 2;
 
-export function readCarrierBlocks(image: PixelImage, mask: BodyMask, role: 'embed' | 'extract'): CarrierBlocks {
+/**
+ * `floorLift` (decoder only): read pixels at the stored floor as `minStored − floorLift`. Which
+ * blocks are carriers is decided on the pixels as stored; only the coefficients see the lift.
+ */
+export function readCarrierBlocks(image: PixelImage, mask: BodyMask, role: 'embed' | 'extract', floorLift = 0): CarrierBlocks {
   const { rows, cols, pixels } = image;
   const blockRows = rows >> 2;
   const blockCols = cols >> 2;
@@ -70,42 +76,51 @@ export function readCarrierBlocks(image: PixelImage, mask: BodyMask, role: 'embe
   const out = new Float64Array(BLOCK_LENGTH);
   const sorted = new Float64Array(BLOCK_LENGTH);
   let outliersReplaced = 0;
+  let floorPixels = 0;
   let count = 0;
   for (let br = 0; br < blockRows; br++) {
-    blocks: for (let bc = 0; bc < blockCols; bc++) {
+    for (let bc = 0; bc < blockCols; bc++) {
       const position = br * blockCols + bc;
       if (excluded[position]) continue;
       const origin = br * 4 * cols + bc * 4;
+      if (hasPadding && hasPaddingPixel(image, origin)) continue;
       let low = Infinity;
       let high = -Infinity;
       let sum = 0;
       let sumSquares = 0;
-      for (let r = 0, i = 0; r < 4; r++) {
+      for (let r = 0; r < 4; r++) {
         const row = origin + r * cols;
-        for (let c = 0; c < 4; c++, i++) {
-          const v = pixels[row + c]!;
-          if (hasPadding && isPaddingValue(image, v)) continue blocks;
-          block[i] = v;
-          if (v < low) low = v;
-          if (v > high) high = v;
-          sum += v;
-          sumSquares += v * v;
-        }
+        const i = r * 4;
+        const a = pixels[row]!, b = pixels[row + 1]!, c = pixels[row + 2]!, d = pixels[row + 3]!;
+        block[i] = a;
+        block[i + 1] = b;
+        block[i + 2] = c;
+        block[i + 3] = d;
+        const lowPair = a < b ? a : b, lowPair2 = c < d ? c : d;
+        const highPair = a < b ? b : a, highPair2 = c < d ? d : c;
+        if (lowPair < low) low = lowPair;
+        if (lowPair2 < low) low = lowPair2;
+        if (highPair > high) high = highPair;
+        if (highPair2 > high) high = highPair2;
+        sum += a + b + c + d;
+        sumSquares += a * a + b * b + c * c + d * d;
       }
-      // AC energy = Σ (x − mean)² (orthonormal DCT): most loud blocks are dropped before any DCT.
+      // AC energy = Σ (x − mean)² (orthonormal DCT): most loud blocks are dropped before any DCT
+      // (with a hair of slack so rounding never drops a block the DCT's energy would keep).
       if (high - low <= threshold && sumSquares - (sum * sum) / BLOCK_LENGTH > energyLimit * 1.000001) continue;
       if (high - low > threshold) {
         // Only the decoder repairs impulses; the encoder never writes a block with an outlier.
         if (role === 'embed') continue;
         const median = medianOf(block, sorted);
         let outliers = 0;
+        let structure = false;
         for (let i = 0; i < BLOCK_LENGTH; i++) {
           const v = block[i]!;
           if (Math.abs(v - median) <= threshold) continue;
-          if (v < max - extremeMargin && v > min + extremeMargin) continue blocks;
           outliers++;
+          if (v < max - extremeMargin && v > min + extremeMargin) structure = true;
         }
-        if (outliers > MAX_IMPULSES_PER_BLOCK) continue;
+        if (structure || outliers > MAX_IMPULSES_PER_BLOCK) continue;
         for (let i = 0; i < BLOCK_LENGTH; i++) if (Math.abs(block[i]! - median) > threshold) block[i] = median;
         outliersReplaced += outliers;
       }
@@ -113,9 +128,15 @@ export function readCarrierBlocks(image: PixelImage, mask: BodyMask, role: 'embe
       let energy = 0;
       for (let j = 1; j < BLOCK_LENGTH; j++) energy += out[j]! * out[j]!;
       if (energy > energyLimit) continue;
+      if (floorLift !== 0) {
+        const lifted = liftFloor(block, image.minStored, floorLift);
+        if (lifted > 0) forwardDct4x4(block, out);
+        floorPixels += lifted;
+      }
       origins[count] = origin;
       positions[count] = position;
-      coefficients.set(out, count * BLOCK_LENGTH);
+      const base = count * BLOCK_LENGTH;
+      for (let j = 0; j < BLOCK_LENGTH; j++) coefficients[base + j] = out[j]!;
       count++;
     }
   }
@@ -124,7 +145,37 @@ export function readCarrierBlocks(image: PixelImage, mask: BodyMask, role: 'embe
     positions: positions.slice(0, count),
     coefficients: coefficients.slice(0, count * BLOCK_LENGTH),
     outliersReplaced,
+    floorPixels,
   };
+}
+
+/**
+ * Why lift the floor. Air stored at the floor (0 on MR) is clipped twice: the embedding can only
+ * raise it, and additive noise at the floor reads max(0, x + n). For pixels at the floor that
+ * second clip is a gain, not only noise: E[y | x = 1] − E[y | x = 0] ≈ 0.63 at the noise of a 53 dB
+ * attack on MR (σ ≈ 1.45 once the attack rescales its clipped noise), so the projections of bits
+ * carried mostly by floor blocks shrink towards 0 and land on the wrong lattice point whatever the
+ * step. Reading a floor pixel as the floor minus c, with c chosen so that the mean response to a
+ * unit change is 1 again (c ≈ 0.93 σ; 0 without noise), restores the scale the lattice needs; the
+ * decoder does not know σ and tries a few lifts, the frame's check telling which worked.
+ */
+function liftFloor(block: Float64Array, floor: number, lift: number): number {
+  let lifted = 0;
+  for (let i = 0; i < BLOCK_LENGTH; i++) {
+    if (block[i] === floor) {
+      block[i] = floor - lift;
+      lifted++;
+    }
+  }
+  return lifted;
+}
+
+function hasPaddingPixel(image: PixelImage, origin: number): boolean {
+  for (let r = 0; r < 4; r++) {
+    const row = origin + r * image.cols;
+    for (let c = 0; c < 4; c++) if (isPaddingValue(image, image.pixels[row + c]!)) return true;
+  }
+  return false;
 }
 
 function medianOf(values: Float64Array, scratch: Float64Array): number {
@@ -159,25 +210,34 @@ function guardedBlocks(mask: BodyMask, rows: number, cols: number, despeckle: bo
     const blockRow = (r >> 2) * blockCols;
     for (let c = 0; c < blockCols * 4; c++) if (mask[row + c]) body[blockRow + (c >> 2)] = 1;
   }
-  const neighbourCount = (map: Uint8Array, br: number, bc: number): number => {
-    let n = 0;
-    for (let r = Math.max(0, br - 1); r <= Math.min(blockRows - 1, br + 1); r++) {
-      for (let c = Math.max(0, bc - 1); c <= Math.min(blockCols - 1, bc + 1); c++) if (r !== br || c !== bc) n += map[r * blockCols + c]!;
-    }
-    return n;
-  };
   if (despeckle) {
+    const counts = neighbourCounts(body, blockRows, blockCols);
     const kept = Uint8Array.from(body);
-    for (let br = 0; br < blockRows; br++) {
-      for (let bc = 0; bc < blockCols; bc++) if (body[br * blockCols + bc] && neighbourCount(body, br, bc) < 3) kept[br * blockCols + bc] = 0;
-    }
+    for (let i = 0; i < kept.length; i++) if (body[i] && counts[i]! - 1 < 3) kept[i] = 0;
     body = kept;
   }
-  const guarded = new Uint8Array(blockRows * blockCols);
-  for (let br = 0; br < blockRows; br++) {
-    for (let bc = 0; bc < blockCols; bc++) guarded[br * blockCols + bc] = body[br * blockCols + bc] || neighbourCount(body, br, bc) > 0 ? 1 : 0;
+  const counts = neighbourCounts(body, blockRows, blockCols);
+  for (let i = 0; i < counts.length; i++) counts[i] = counts[i]! > 0 ? 1 : 0;
+  return counts;
+}
+
+/** Body blocks in each block's 3×3 neighbourhood, itself included (two separable box sums). */
+function neighbourCounts(map: Uint8Array, blockRows: number, blockCols: number): Uint8Array {
+  const rowSums = new Uint8Array(map.length);
+  for (let r = 0; r < blockRows; r++) {
+    const row = r * blockCols;
+    for (let c = 0; c < blockCols; c++) {
+      rowSums[row + c] = map[row + c]! + (c > 0 ? map[row + c - 1]! : 0) + (c + 1 < blockCols ? map[row + c + 1]! : 0);
+    }
   }
-  return guarded;
+  const sums = new Uint8Array(map.length);
+  for (let r = 0; r < blockRows; r++) {
+    const row = r * blockCols;
+    for (let c = 0; c < blockCols; c++) {
+      sums[row + c] = rowSums[row + c]! + (r > 0 ? rowSums[row - blockCols + c]! : 0) + (r + 1 < blockRows ? rowSums[row + blockCols + c]! : 0);
+    }
+  }
+  return sums;
 }
 
 /** The same blocks read again from other pixels (the encoder's stego, to measure what rounding and clipping left). */
@@ -194,5 +254,5 @@ export function rereadCarrierBlocks(pixels: Int32Array, cols: number, carriers: 
     forwardDct4x4(block, out);
     coefficients.set(out, b * BLOCK_LENGTH);
   }
-  return { ...carriers, coefficients, outliersReplaced: 0 };
+  return { ...carriers, coefficients, outliersReplaced: 0, floorPixels: 0 };
 }

@@ -4,15 +4,16 @@
  * 65 dB, both in the range convention: ~16× the power) and salt-and-pepper on 0.1% of pixels.
  *
  * Channel (DESIGN §3): spread-transform dither modulation over keyed projections of the AC
- * coefficients of the usable 4×4 blocks (stdmQuantizer.ts), each coded bit spread over ~15–60
+ * coefficients of the quiet usable 4×4 blocks (carrierBlocks.ts, stdmQuantizer.ts), each coded bit spread over ~15–60
  * coefficients in as many blocks, bits placed by keyed block position so that mask disagreement
- * costs a little noise (robustLayout.ts), distortion-compensated; soft decisions into a rate-½
- * K = 7 convolutional code with soft Viterbi decoding, and a 16-bit CRC check to know when it worked.
+ * costs a little noise (robustLayout.ts), distortion-compensated; soft decisions into a rate-⅓
+ * K = 9 convolutional code with soft Viterbi decoding, and a 16-bit CRC check to know when it worked.
  * A small header in its own slots (robustHeader.ts) carries the step and the length, so that
  * extraction needs only the image, its mask and the keys.
  *
  * Step: chosen per image, the largest on a 1/16-octave grid whose stego image (integers as
- * written) still has PSNR ≥ the target in the range convention (default 65 dB).
+ * written) still has PSNR ≥ the target in the range convention (default 65 dB), predicted from the
+ * planned energy and the cost of rounding, then checked on the one stego actually written.
  *
  * Capacity: the noise the channel must survive is set by the *gap* between embedding and attack
  * PSNR, not by the image content: the energy spent per coded bit is budget/(coded bits), the noise
@@ -23,7 +24,7 @@
 import type { PixelImage } from '../../image/PixelImage.ts';
 import { isPaddingValue } from '../../image/PixelImage.ts';
 import { BLOCK_LENGTH, inverseDct4x4 } from '../../dct/index.ts';
-import { convolutionalEncode, convolutionalCodedLength } from '../../ecc/convolutionalEncode.ts';
+import { CODED_PER_INPUT, TAIL_BITS, convolutionalEncode, convolutionalCodedLength } from '../../ecc/convolutionalEncode.ts';
 import { convolutionalDecode } from '../../ecc/convolutionalDecode.ts';
 import { MedstegoError } from '../../errors/index.ts';
 import { valueRange } from '../../metrics/valueRange.ts';
@@ -46,18 +47,33 @@ export interface RobustOptions {
   readonly minimumCoefficientsPerBit: number;
   /** Total slots (all block positions) per header coded bit. */
   readonly headerSlotsPerBit: number;
-  /** Re-aim passes after rounding and clipping (each costs one DCT of the carrier blocks). */
+  /**
+   * Re-aim passes after rounding and clipping (each costs one DCT and one write of the carrier
+   * blocks), run only where rounding is a sizeable part of the change (per-pixel planned variance
+   * below `reaimBelowVariance`: ≈ 0.4 on the 256² MR slices, ≈ 2 on 512² CT); on CT they gain
+   * nothing measurable (4 fixtures × 3 attack levels × 4 seeds) and would triple the writes.
+   */
   readonly correctionPasses: number;
+  readonly reaimBelowVariance: number;
+  /**
+   * Decoder: after reading the pixels as stored, retry with the stored floor read this many
+   * times lower, by `maxFloorLift`/steps each (carrierBlocks.ts, `liftFloor`). 0 = never.
+   */
+  readonly floorLiftSteps: number;
+  readonly maxFloorLift: number;
 }
 
 export const DEFAULT_ROBUST_OPTIONS: RobustOptions = {
   embeddingPsnrDb: 65,
   designAttackPsnrDb: 53,
   compensation: 0.8,
-  pixelsPerCodedBitAtGap: 7,
-  minimumCoefficientsPerBit: 12,
-  headerSlotsPerBit: 96,
+  pixelsPerCodedBitAtGap: 4.5,
+  minimumCoefficientsPerBit: 8,
+  headerSlotsPerBit: 64,
   correctionPasses: 2,
+  reaimBelowVariance: 1,
+  floorLiftSteps: 4,
+  maxFloorLift: 1.8,
 };
 
 const CRC_BITS = 16;
@@ -95,7 +111,7 @@ function capacityFor(image: PixelImage, carrierBlocks: number, options: RobustOp
   const usableDataSlots = (carrierBlocks * AC_PER_BLOCK * (totalSlots - headerSlots)) / Math.max(1, totalSlots);
   const byCoefficients = Math.floor(usableDataSlots / options.minimumCoefficientsPerBit);
   const codedBits = Math.min(byNoise, byCoefficients);
-  const bytes = Math.floor((codedBits / 2 - 6 - CRC_BITS) / 8);
+  const bytes = Math.floor((codedBits / CODED_PER_INPUT - TAIL_BITS - CRC_BITS) / 8);
   return Math.max(0, Math.min(MAX_SEALED_BYTES, bytes));
 }
 
@@ -223,7 +239,7 @@ function embedRobust(input: KeyedEmbedInput, options: RobustOptions): KeyedEmbed
   // Write the stego for a step index. Clipping at the stored floor (air stored as 0 on MR and
   // outside the CT field of view) and rounding leave projections short of their targets; measure
   // what the integers carry and push the remainder onto the coefficients that can still move.
-  const stego = Int32Array.from(image.pixels);
+  const stego = image.pixels.slice();
   const trial = (stepIndex: number, passes: number): number => {
     planMoves(stepIndex);
     let squaredError = writeStego(image, carriers, map, move, stego);
@@ -244,9 +260,12 @@ function embedRobust(input: KeyedEmbedInput, options: RobustOptions): KeyedEmbed
   // the measured shortfall, MSE being ∝ step², and writes again (rare).
   const carrierPixels = carriers.positions.length * BLOCK_LENGTH;
   const clipped = floorShare(image, carriers) / 2;
+  const plannedVariance = (stepIndex: number): number => planMoves(stepIndex) / carrierPixels;
+  let passes = 0;
+  // Clipped changes cost nothing as written, but the re-aim passes win them back elsewhere.
   const predictedMse = (stepIndex: number): number => {
-    const energy = planMoves(stepIndex);
-    return (carrierPixels * roundingMse(energy / carrierPixels)) / pixelCount / (1 - clipped);
+    const variance = plannedVariance(stepIndex);
+    return ((carrierPixels * roundingMse(variance)) / pixelCount) * (passes > 0 ? 1 / (1 - clipped) : 1 - clipped);
   };
   let low = 0;
   let high = STEP_INDEX_COUNT - 1;
@@ -256,19 +275,25 @@ function embedRobust(input: KeyedEmbedInput, options: RobustOptions): KeyedEmbed
     else high = middle - 1;
   }
   let index = low;
+  if (plannedVariance(index) < options.reaimBelowVariance && options.correctionPasses > 0) {
+    passes = options.correctionPasses;
+    while (index > 0 && predictedMse(index) > mseLimit) index--;
+  }
   let fits = -1;
   let fitsMse = Infinity;
   let tooLarge = STEP_INDEX_COUNT;
   let fitted: Int32Array | undefined;
   for (let attempt = 0; attempt < MAX_WRITES && index >= 0 && index < tooLarge; attempt++) {
-    const mse = trial(index, options.correctionPasses); if ((globalThis as any).DEBUGR) console.log('trial', index, 10 * Math.log10((range * range) / mse), 'pred', 10 * Math.log10((range * range) / predictedMse(index)), clipped);
+    const mse = trial(index, passes);
     const shortfallIndices = (10 * Math.log10(mse / mseLimit)) / DB_PER_STEP_INDEX;
     if (mse <= mseLimit && mse > 0) {
       fits = index;
       fitsMse = mse;
-      fitted = Int32Array.from(stego);
+      fitted = undefined;
       const up = Math.floor(-shortfallIndices);
-      if (up < 1) break;
+      if (up < 1 || index + 1 >= tooLarge) break;
+      // Headroom of a whole index or more: try a larger step, keeping this stego in case it misses.
+      fitted = stego.slice();
       index = Math.min(tooLarge - 1, index + up);
     } else {
       tooLarge = index;
@@ -277,13 +302,24 @@ function embedRobust(input: KeyedEmbedInput, options: RobustOptions): KeyedEmbed
     }
   }
   const mse = fitsMse;
+  // The last write missed after an earlier fit: go back to the stego that fitted.
   if (fitted) stego.set(fitted);
   if (fits < 0 || !(mse <= mseLimit) || mse === 0) {
     throw new MedstegoError('EMBED_PARAMETERS_INVALID', `No step reaches an embedding PSNR of ${options.embeddingPsnrDb} dB on this image: its range (${range}) is too small for integer changes.`, { embeddingPsnrDb: options.embeddingPsnrDb, range });
   }
   // Self-check: the stego, read back without any attack, must decode to the sealed bytes.
-  const verified = decodeData(rereadCarrierBlocks(stego, image.cols, carriers), layout, keys, { stepIndex: fits, sealedBytes: sealed.length });
-  if (!verified || verified.sealed.some((byte, i) => byte !== sealed[i])) {
+  // When every coded bit (header and data) reads back on its own side of the lattice, the received
+  // word is the codeword and Viterbi decoding cannot miss; otherwise decode to be sure.
+  const written = { map, projection: project(rereadCarrierBlocks(stego, image.cols, carriers).coefficients, map) };
+  bits.set(convolutionalEncode(packHeader({ stepIndex: fits, sealedBytes: sealed.length })));
+  let allRight = true;
+  for (let k = 0; k < map.bitCount && allRight; k++) {
+    const step = stepForIndex(fits) * (k < layout.headerCodedBits ? layout.headerSlotsPerBit : slotsPerDataBit);
+    const soft = stdmSoftValue(written.projection[k]!, step, dither[k]!);
+    allRight = map.count[k]! > 0 && (soft > 0 ? 0 : 1) === bits[k];
+  }
+  const verified = allRight || decodeData(carriers, layout, keys, { stepIndex: fits, sealedBytes: sealed.length }, written)?.sealed.every((byte, i) => byte === sealed[i]);
+  if (!verified) {
     throw new MedstegoError('EMBED_VERIFY_FAILED', 'The robust embedding did not read back on this image (too little room to reach the PSNR target).', { stepIndex: fits });
   }
   return {
@@ -389,11 +425,33 @@ function writeStego(image: PixelImage, carriers: CarrierBlocks, map: SlotMap, mo
 function extractRobust(input: KeyedExtractInput, options: RobustOptions): KeyedExtractResult {
   const { image, mask, keys } = input;
   if (mask.length !== image.rows * image.cols) throw new MedstegoError('INTERNAL', 'robust: mask size does not match the image.', { maskLength: mask.length });
-  const carriers = readCarrierBlocks(image, mask, 'extract');
   const noPayload = (details: Record<string, number>): MedstegoError =>
     new MedstegoError('EXTRACT_NO_PAYLOAD', 'No robust payload for this key was found in the image.', details);
-  if (carriers.positions.length === 0) throw noPayload({ carrierBlocks: 0 });
   const layout = createRobustLayout(image.rows, image.cols, keys, HEADER_CODED_BITS, options.headerSlotsPerBit);
+  // First as stored (no attack, or noise that rarely reaches the floor), then with the stored floor
+  // lifted by growing amounts (carrierBlocks.ts: the gain clipped noise takes away at the floor),
+  // while the carriers have floor pixels at all. The frame's check and the container's
+  // authentication reject a wrong lift like any wrong decode.
+  let carrierBlocks = 0;
+  let headersFound = 0;
+  for (let i = 0; i <= options.floorLiftSteps; i++) {
+    const lift = options.floorLiftSteps > 0 ? (options.maxFloorLift * i) / options.floorLiftSteps : 0;
+    const carriers = readCarrierBlocks(image, mask, 'extract', lift);
+    if (carriers.positions.length === 0) throw noPayload({ carrierBlocks: 0 });
+    if (i > 0 && carriers.floorPixels === 0) break;
+    carrierBlocks = carriers.positions.length;
+    const found = decodeCarriers(carriers, layout, keys);
+    headersFound += found.headersFound;
+    if (found.result) {
+      const result = found.result;
+      return { ...result, parameters: { ...result.parameters, carrierBlocks, impulsesRemoved: carriers.outliersReplaced, floorLift: lift } };
+    }
+  }
+  throw noPayload({ carrierBlocks, headersFound });
+}
+
+/** Find a header that checks and the data frame it names, trying step indices best first. */
+function decodeCarriers(carriers: CarrierBlocks, layout: RobustLayout, keys: KeyedProfileKeys): { result?: KeyedExtractResult; headersFound: number } {
   const headerMap = mapSlots(carriers, layout, 0);
   const projection = project(carriers.coefficients, headerMap);
   const count = headerMap.count;
@@ -422,21 +480,26 @@ function extractRobust(input: KeyedExtractInput, options: RobustOptions): KeyedE
     if (!header) continue;
     headersFound++;
     const result = decodeData(carriers, layout, keys, header);
-    if (result) {
-      return { ...result, parameters: { ...result.parameters, carrierBlocks: carriers.positions.length, impulsesRemoved: carriers.outliersReplaced } };
-    }
+    if (result) return { result, headersFound };
   }
-  throw noPayload({ carrierBlocks: carriers.positions.length, headersFound });
+  return { headersFound };
 }
 
 /** Decode the data frame named by a header; undefined when its CRC fails. */
-function decodeData(carriers: CarrierBlocks, layout: RobustLayout, keys: KeyedProfileKeys, header: RobustHeader): KeyedExtractResult | undefined {
+function decodeData(
+  carriers: CarrierBlocks,
+  layout: RobustLayout,
+  keys: KeyedProfileKeys,
+  header: RobustHeader,
+  /** The encoder's self-check already has the slot map and the projections of what it wrote. */
+  read?: { readonly map: SlotMap; readonly projection: Float64Array },
+): KeyedExtractResult | undefined {
   const { stepIndex, sealedBytes } = header;
   const codedBits = robustCodedBits(sealedBytes);
   const slotsPerBit = dataSlotsPerBit(layout, codedBits);
   if (slotsPerBit === 0) return undefined;
-  const map = mapSlots(carriers, layout, codedBits);
-  const projection = project(carriers.coefficients, map);
+  const map = read?.map ?? mapSlots(carriers, layout, codedBits);
+  const projection = read?.projection ?? project(carriers.coefficients, map);
   const dither = dataDither(keys, codedBits);
   const step = stepForIndex(stepIndex) * slotsPerBit;
   const soft = new Float64Array(codedBits);

@@ -61,53 +61,81 @@ for (const attack of [
   });
 }
 
-/** Block-level edits of the encoder's mask that the decoder might see instead. */
-function editMask(mask: Uint8Array, rows: number, cols: number, edit: 'dilate' | 'erode' | 'flip', seed = 5): { mask: Uint8Array; changedBlocks: number; insignificantBlocks: number } {
+/** The mask at block level (1 = a block with any body pixel), as the profile sees it. */
+function blockMask(mask: Uint8Array, rows: number, cols: number): Uint8Array {
+  const bc = cols >> 2;
+  const blocks = new Uint8Array((rows >> 2) * bc);
+  for (let r = 0; r < (rows >> 2) * 4; r++) for (let c = 0; c < bc * 4; c++) if (mask[r * cols + c]) blocks[(r >> 2) * bc + (c >> 2)] = 1;
+  return blocks;
+}
+
+/**
+ * Block-level edits of a mask: dilate or erode ring by ring (4-neighbour rings of 4×4 blocks) until
+ * at least `fraction` of the insignificant blocks changed, or flip that fraction of insignificant
+ * blocks to body at random. Returns the pixel mask and the share of insignificant blocks changed.
+ */
+function editMask(mask: Uint8Array, rows: number, cols: number, edit: 'dilate' | 'erode' | 'flip', fraction = 0.1, seed = 5): { mask: Uint8Array; changed: number; rings: number } {
   const br = rows >> 2, bc = cols >> 2;
-  const blockBody = new Uint8Array(br * bc);
-  for (let r = 0; r < br * 4; r++) for (let c = 0; c < bc * 4; c++) if (mask[r * cols + c]) blockBody[(r >> 2) * bc + (c >> 2)] = 1;
-  let edited = Uint8Array.from(blockBody);
-  const random = seededRandom(seed);
+  const blocks = blockMask(mask, rows, cols);
   let insignificant = 0;
-  for (const b of blockBody) if (!b) insignificant++;
-  // Dilate / erode by one ring of blocks (4 pixels; ≥ 1% of the insignificant blocks); flip 10% at random.
-  for (let ring = 0; ring < 20; ring++) {
+  for (const b of blocks) if (!b) insignificant++;
+  const random = seededRandom(seed);
+  let edited = Uint8Array.from(blocks);
+  let changed = 0;
+  let rings = 0;
+  while (changed < fraction * insignificant && rings < 64) {
     const previous = edited;
     edited = Uint8Array.from(previous);
-    let changed = 0;
+    rings++;
     for (let b = 0; b < br; b++) {
       for (let a = 0; a < bc; a++) {
         const i = b * bc + a;
-        const neighbours = [i - bc, i + bc, a > 0 ? i - 1 : -1, a < bc - 1 ? i + 1 : -1].filter((j) => j >= 0 && j < br * bc);
+        const neighbours = [b > 0 ? i - bc : -1, b < br - 1 ? i + bc : -1, a > 0 ? i - 1 : -1, a < bc - 1 ? i + 1 : -1].filter((j) => j >= 0);
         if (edit === 'dilate' && !previous[i] && neighbours.some((j) => previous[j])) edited[i] = 1;
         if (edit === 'erode' && previous[i] && neighbours.some((j) => !previous[j])) edited[i] = 0;
-        if (edit === 'flip' && !previous[i] && random() < 0.1) edited[i] = 1;
+        if (edit === 'flip' && !previous[i] && random() < fraction) edited[i] = 1;
       }
     }
-    for (let i = 0; i < edited.length; i++) if (edited[i] !== blockBody[i]) changed++;
-    if (edit === 'flip' || changed >= 0.01 * insignificant) break;
-  }
-  let changedBlocks = 0, insignificantBlocks = 0;
-  for (let i = 0; i < edited.length; i++) {
-    if (edited[i] !== blockBody[i]) changedBlocks++;
-    if (!blockBody[i]) insignificantBlocks++;
+    changed = 0;
+    for (let i = 0; i < edited.length; i++) if (edited[i] !== blocks[i]) changed++;
   }
   const out = Uint8Array.from(mask);
-  for (let r = 0; r < br * 4; r++) for (let c = 0; c < bc * 4; c++) if (edited[(r >> 2) * bc + (c >> 2)] !== blockBody[(r >> 2) * bc + (c >> 2)]) out[r * cols + c] = edited[(r >> 2) * bc + (c >> 2)]!;
-  return { mask: out, changedBlocks, insignificantBlocks };
+  for (let r = 0; r < br * 4; r++) for (let c = 0; c < bc * 4; c++) if (edited[(r >> 2) * bc + (c >> 2)] !== blocks[(r >> 2) * bc + (c >> 2)]) out[r * cols + c] = edited[(r >> 2) * bc + (c >> 2)]!;
+  return { mask: out, changed: changed / insignificant, rings };
 }
 
-for (const edit of ['dilate', 'erode', 'flip'] as const) {
-  test(`mask tolerance: decoder mask ${edit === 'flip' ? 'with 10% of insignificant blocks flipped' : `${edit}d by one ring of 4×4 blocks`}, after Gaussian noise at 55 dB`, async () => {
-    const { image, mask } = await ct;
-    const stego = { ...image, pixels: (await ctEmbedded).stegoPixels };
-    const attacked = { ...image, pixels: applyNoiseAttack(stego, { noise: 'gaussian', psnrDb: 55, seed: 21 }).pixels };
-    const edited = editMask(mask, image.rows, image.cols, edit);
-    assert.ok(edited.changedBlocks >= 0.01 * edited.insignificantBlocks, `${edited.changedBlocks} of ${edited.insignificantBlocks} blocks changed`);
-    if (edit === 'flip') assert.ok(edited.changedBlocks >= 0.09 * edited.insignificantBlocks);
-    assert.deepEqual(robustProfile.extract({ image: attacked, mask: edited.mask, keys: KEYS }).sealed, CT_SEALED);
-  });
+// Mask tolerance (issue 4): the decoder's mask differs from the encoder's by ≈ 10% of the
+// insignificant blocks. CT at the full 53 dB attack; the 256² MR slice, whose margin at 53 dB is
+// thin even with identical masks, at 57 dB.
+const MR_SEALED = randomBytes(32, 44);
+const mr = loadSlice('mr/sag-anon-mprage-0095.dcm');
+const mrEmbedded = mr.then(({ image, mask }) => robustProfile.embed({ image, mask, sealed: MR_SEALED, keys: KEYS }));
+for (const { modality, attackDb } of [
+  { modality: 'CT', attackDb: 53 },
+  { modality: 'MR', attackDb: 57 },
+] as const) {
+  for (const edit of ['dilate', 'erode', 'flip'] as const) {
+    test(`mask tolerance, ${modality}: decoder mask ${edit === 'flip' ? 'with ≥ 10% of insignificant blocks flipped at random' : `${edit}d ring by ring until ≥ 10% of insignificant blocks changed`}; exact with no attack and after Gaussian noise at ${attackDb} dB`, async () => {
+      const { image, mask } = await (modality === 'CT' ? ct : mr);
+      const sealed = modality === 'CT' ? CT_SEALED : MR_SEALED;
+      const stego = { ...image, pixels: (await (modality === 'CT' ? ctEmbedded : mrEmbedded)).stegoPixels };
+      const edited = editMask(mask, image.rows, image.cols, edit);
+      assert.ok(edited.changed >= 0.1 && edited.changed < 0.2, `${(edited.changed * 100).toFixed(1)}% of insignificant blocks changed`);
+      assert.deepEqual(robustProfile.extract({ image: stego, mask: edited.mask, keys: KEYS }).sealed, sealed);
+      const attacked = { ...image, pixels: applyNoiseAttack(stego, { noise: 'gaussian', psnrDb: attackDb, seed: 21 }).pixels };
+      assert.deepEqual(robustProfile.extract({ image: attacked, mask: edited.mask, keys: KEYS }).sealed, sealed);
+    });
+  }
 }
+
+test('mask tolerance, CT: embedded with a hand-edited mask (body dilated until ≥ 10% of insignificant blocks changed), extracted with the automatic mask after Gaussian noise at 53 dB', async () => {
+  const { image, mask } = await ct;
+  const edited = editMask(mask, image.rows, image.cols, 'dilate');
+  assert.ok(edited.changed >= 0.1);
+  const stego = { ...image, pixels: robustProfile.embed({ image, mask: edited.mask, sealed: CT_SEALED, keys: KEYS }).stegoPixels };
+  const attacked = { ...image, pixels: applyNoiseAttack(stego, { noise: 'gaussian', psnrDb: 53, seed: 22 }).pixels };
+  assert.deepEqual(robustProfile.extract({ image: attacked, mask: segmentByThreshold(attacked), keys: KEYS }).sealed, CT_SEALED);
+});
 
 test('wrong key, or a cover with no payload: EXTRACT_NO_PAYLOAD', async () => {
   const { image, mask } = await ct;
