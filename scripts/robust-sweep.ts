@@ -4,7 +4,7 @@
  * Costa bound. Slices with < 30% insignificant area are skipped (the issue's target population);
  * the mask at extraction is recomputed on the attacked image, as a receiver would.
  *
- *   node --import tsx scripts/robust-sweep.ts [--stride K] [--modality ct|mr] [--bytes B,...] [--attacks 53,59] [--embed 65] [--set name=value,...]
+ *   node --import tsx scripts/robust-sweep.ts [--stride K] [--modality ct|mr] [--bytes B,...] [--attacks 53,59] [--embed 65] [--set name=value,...] [--seed B] [--verbose]
  *
  * Prints one markdown table row per (modality, embedding PSNR, sealed bytes, attack PSNR):
  * slices tried, exact recoveries after Gaussian, uniform (at the attack PSNR) and salt-and-pepper
@@ -28,8 +28,10 @@ const option = (name: string, fallback: string): string => {
   return i >= 0 ? args[i + 1]! : fallback;
 };
 const stride = Number(option('stride', '8'));
-// --verbose: one stderr line per slice and attack that fails (slice index, floor share of the background, parameters)
+// --verbose: one stderr line per slice and attack that fails or needed a floor lift (slice index, carrier blocks, share of carrier pixels at the stored floor, range, extract parameters or error)
 const verbose = args.includes('--verbose');
+// --seed B: attack seeds B + slice index (default 1), for a second draw of the same sweep
+const seedBase = Number(option('seed', '1'));
 const modalities = option('modality', 'ct,mr').split(',');
 const attacks = option('attacks', '53,59').split(',').map(Number);
 const embeds = option('embed', '65').split(',').map(Number);
@@ -87,7 +89,7 @@ for (const modality of modalities) {
           for (const noise of ['gaussian', 'uniform', 'saltpepper'] as const) {
             const attacked = {
               ...image,
-              pixels: applyNoiseAttack(stego, noise === 'saltpepper' ? { noise, fraction: 0.001, seed: s + 1 } : { noise, psnrDb: attackDb, seed: s + 1 }).pixels,
+              pixels: applyNoiseAttack(stego, noise === 'saltpepper' ? { noise, fraction: 0.001, seed: s + seedBase } : { noise, psnrDb: attackDb, seed: s + seedBase }).pixels,
             };
             let ok = false;
             let detail = '';

@@ -39,4 +39,5 @@ def overlay_sheet(overlays, rows, path: Path, columns: int = 9) -> None:
         sheet.paste(_thumbnail(sample, image, predicted, reference), (x, y))
         draw.text((x + 2, y + THUMB), f"{k} IoU {row['iou']:.3f}", fill=(255, 255, 255))
     path.parent.mkdir(parents=True, exist_ok=True)
-    sheet.save(path, optimize=True)
+    # 64 colours: the sheet is for eyes, and stays small in git.
+    sheet.quantize(colors=64).save(path, optimize=True)

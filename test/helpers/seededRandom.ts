@@ -1,11 +1,5 @@
-/** Small seeded PRNG (mulberry32): reproducible "random" test inputs, uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/**
+ * Reproducible "random" test inputs, uniform in [0, 1): the same mulberry32 generator the attacks
+ * use (src/attacks/createSeededRandom.ts), so there is one implementation of it.
+ */
+export { createSeededRandom as seededRandom } from '../../src/attacks/createSeededRandom.ts';

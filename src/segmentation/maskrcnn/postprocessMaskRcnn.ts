@@ -22,8 +22,8 @@ import { unionConfidentInstances } from './unionConfidentInstances.ts';
 
 export interface MaskRcnnRefineOptions {
   /**
-   * Half-width of the band the classical segmenter decides, in slice pixels (default: 3 canvas
-   * pixels in slice pixels, round(3 / scale), at least 2: 6 px on 512×512, 3 px on 256×256).
+   * Half-width of the band the classical segmenter decides, in slice pixels (default: 8 canvas
+   * pixels in slice pixels, round(8 / scale), at least 2: 16 px on 512×512, 8 px on 256×256).
    */
   readonly bandPixels?: number;
   /** Options of the classical segmenter run for the band (its safety margin is always 0 here). */
@@ -37,9 +37,15 @@ export interface MaskRcnnPostprocessOptions {
   readonly safetyMarginPixels?: number;
 }
 
-/** Band width in slice pixels for a letterbox scale (canvas pixels per slice pixel). */
+/**
+ * Band width in slice pixels for a letterbox scale (canvas pixels per slice pixel): 8 canvas pixels,
+ * about two cells of the 56×56 mask head on a body-sized box (~200 canvas px), the size of the
+ * network's outline errors. Measured with the committed model on every 4th shared slice, mean IoU
+ * vs the classical masks for a band of 3 / 5 / 8 canvas pixels: CT 0.9905 / 0.9942 / 0.9962,
+ * MR 0.9489 / 0.9595 / 0.9669 (the network's outline is a few pixels wide of the skin on MR faces).
+ */
 export function defaultBandPixels(scale: number): number {
-  return Math.max(2, Math.round(3 / scale));
+  return Math.max(2, Math.round(8 / scale));
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
  * Boundary refinement of the Mask R-CNN's mask by the classical segmenter. The network decides
  * *where* the body is (one body, no table, no padding, pure-noise MR slices empty), but its outline
- * is coarse: its mask head has 56×56 cells per box and the canvas is 256 px for a 512 px slice, so
- * errors of 1–3 canvas pixels (2–6 slice pixels) remain at the skin (DESIGN §7: every remaining error
- * was at the boundary; deciding a band around the outline by the classical threshold lifted
- * validation CT from 0.973 to 0.995). The classical segmenter, in turn, follows the skin to the pixel.
+ * is coarse: its mask head has 56×56 cells per box (one cell ≈ 4 canvas pixels on a body) and the
+ * canvas is 256 px for a 512 px slice, so errors of a few canvas pixels remain at the skin (DESIGN
+ * §7: every remaining error was at the boundary; deciding a band around the outline by the classical
+ * threshold lifted validation CT from 0.973 to 0.995). The classical segmenter, in turn, follows the
+ * skin to the pixel.
  *
  * So: keep the network's core (its mask eroded by the band width), exclude what lies beyond the band
  * (its mask dilated by the band width), and let the classical mask decide the band in between:

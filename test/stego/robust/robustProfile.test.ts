@@ -178,3 +178,25 @@ test('a slice whose range is too small for integer changes at 65 dB is refused, 
   const { image, mask } = await loadSlice('mr/decubitus-hfdl-0035.dcm');
   assert.throws(() => robustProfile.embed({ image, mask, sealed: randomBytes(8, 1), keys: KEYS }), (e) => isMedstegoError(e));
 });
+
+test('MR 256², profile sized for 59 dB: the floor on coefficients per coded bit follows the gap (8 at 12 dB, 4 at 6 dB) and binds on a slice with few quiet blocks', async () => {
+  assert.equal(createRobustProfile().options.minimumCoefficientsPerBit, 8);
+  assert.equal(createRobustProfile({ designAttackPsnrDb: 59 }).options.minimumCoefficientsPerBit, 4);
+  assert.equal(createRobustProfile({ designAttackPsnrDb: 59, minimumCoefficientsPerBit: 8 }).options.minimumCoefficientsPerBit, 8);
+  const { image, mask } = await loadSlice('mr/sag-anon-mprage-0095.dcm');
+  const withEight = createRobustProfile({ designAttackPsnrDb: 59, minimumCoefficientsPerBit: 8 }).capacityBytes(image, mask);
+  const byDefault = createRobustProfile({ designAttackPsnrDb: 59 }).capacityBytes(image, mask);
+  assert.ok(byDefault > withEight, `${byDefault} > ${withEight}`);
+  // At 53 dB the noise limit, not the floor, decides: unchanged.
+  assert.equal(createRobustProfile().capacityBytes(image, mask), createRobustProfile({ minimumCoefficientsPerBit: 8 }).capacityBytes(image, mask));
+});
+
+test('MR 256²: 1,024 bits (128 sealed bytes) survive Gaussian noise at 59 dB on a decubitus slice (profile sized for 59 dB)', async () => {
+  const { image, mask } = await loadSlice('mr/decubitus-hfs-0035.dcm');
+  const profile59 = createRobustProfile({ designAttackPsnrDb: 59 });
+  const sealed = randomBytes(128, 10);
+  const result = profile59.embed({ image, mask, sealed, keys: KEYS });
+  assert.ok(psnrDbRange(image.pixels, result.stegoPixels) >= 65);
+  const attacked = { ...image, pixels: applyNoiseAttack({ ...image, pixels: result.stegoPixels }, { noise: 'gaussian', psnrDb: 59, seed: 33 }).pixels };
+  assert.deepEqual(profile59.extract({ image: attacked, mask: segmentByThreshold(attacked), keys: KEYS }).sealed, sealed);
+});
