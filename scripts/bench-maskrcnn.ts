@@ -111,7 +111,7 @@ export async function benchMaskRcnn(): Promise<string> {
     `|---|---|${SLICES.map(() => '---|---').join('|')}|`,
     ...rows,
     '',
-    'Targets (issue 5): ≤ 150 ms (onnxruntime-node) and ≤ 400 ms (onnxruntime-web WASM) per 512×512 slice.',
+    'Targets (issue 5): ≤ 150 ms (onnxruntime-node) and ≤ 400 ms (onnxruntime-web WASM) per 512×512 slice. A load average above 2 means other work shared the 2 cores during the run: the figures are then upper bounds.',
     '<!-- END maskrcnn -->',
   ].join('\n');
 

@@ -4,7 +4,8 @@
  *  1. union of the confident instances on the canvas (unionConfidentInstances);
  *  2. crop of the letterbox, bilinear resampling to rows×cols, threshold (pasteCanvasMask);
  *  3. hole filling (internal air is body);
- *  4. boundary refinement by the classical segmenter in a band around the outline (refineMaskBoundary);
+ *  4. boundary refinement: the classical segmenter's body components that the network detected, with
+ *     their classical outline (refineMaskBoundary);
  *  5. the safety margin of the threshold segmenter (dilation, 2 px by default), then padding removed,
  *     as segmentByThreshold does, so both segmenters hand the embedder the same kind of mask.
  */
@@ -22,11 +23,11 @@ import { unionConfidentInstances } from './unionConfidentInstances.ts';
 
 export interface MaskRcnnRefineOptions {
   /**
-   * Half-width of the band the classical segmenter decides, in slice pixels (default: 8 canvas
-   * pixels in slice pixels, round(8 / scale), at least 2: 16 px on 512×512, 8 px on 256×256).
+   * Band width r of refineMaskBoundary, in slice pixels (default: 8 canvas pixels in slice pixels,
+   * round(8 / scale), at least 2: 16 px on 512×512, 8 px on 256×256).
    */
   readonly bandPixels?: number;
-  /** Options of the classical segmenter run for the band (its safety margin is always 0 here). */
+  /** Options of the classical segmenter run for the refinement (its safety margin is always 0 here). */
   readonly threshold?: ThresholdSegmenterOptions;
 }
 
@@ -40,9 +41,7 @@ export interface MaskRcnnPostprocessOptions {
 /**
  * Band width in slice pixels for a letterbox scale (canvas pixels per slice pixel): 8 canvas pixels,
  * about two cells of the 56×56 mask head on a body-sized box (~200 canvas px), the size of the
- * network's outline errors. Measured with the committed model on every 4th shared slice, mean IoU
- * vs the classical masks for a band of 3 / 5 / 8 canvas pixels: CT 0.9905 / 0.9942 / 0.9962,
- * MR 0.9489 / 0.9595 / 0.9669 (the network's outline is a few pixels wide of the skin on MR faces).
+ * network's outline errors (on MR faces it lay up to 8 px wide of the skin on 256×256 slices).
  */
 export function defaultBandPixels(scale: number): number {
   return Math.max(2, Math.round(8 / scale));

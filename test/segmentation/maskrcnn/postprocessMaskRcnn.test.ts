@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { isMedstegoError } from '../../../src/errors/index.ts';
 import type { PixelImage } from '../../../src/image/PixelImage.ts';
 import { intersectionOverUnion } from '../../../src/metrics/index.ts';
-import { dilateMask, segmentByThreshold } from '../../../src/segmentation/index.ts';
+import { erodeMask, segmentByThreshold } from '../../../src/segmentation/index.ts';
 import {
   pasteCanvasMask,
   postprocessMaskRcnn,
@@ -96,23 +96,26 @@ describe('refineMaskBoundary', () => {
   const cols = 200;
   const network = disc(rows, cols, 100, 100, 60);
 
-  it('lets the classical mask decide the band around the outline', () => {
+  it('takes the classical outline of the body the network detected', () => {
     const classical = disc(rows, cols, 100, 100, 64);
     assert.deepEqual(refineMaskBoundary(network, classical, rows, cols, 6), classical);
     const smaller = disc(rows, cols, 100, 100, 57);
     assert.deepEqual(refineMaskBoundary(network, smaller, rows, cols, 6), smaller);
+    // An arm joined to the body reaches far beyond the network's outline: the classical mask wins.
+    const withArm = disc(rows, cols, 100, 100, 58);
+    for (let y = 95; y < 105; y++) withArm.fill(1, y * cols + 100, y * cols + 195);
+    assert.deepEqual(refineMaskBoundary(network, withArm, rows, cols, 6), withArm);
   });
 
-  it('keeps the network core when the classical mask is empty, and nothing beyond the band', () => {
-    const core = refineMaskBoundary(network, new Uint8Array(rows * cols), rows, cols, 6);
-    assert.ok(countOnes(core) > 0.8 * countOnes(disc(rows, cols, 100, 100, 54)));
-    for (let i = 0; i < core.length; i++) if (core[i]) assert.equal(network[i], 1);
-    const table = new Uint8Array(rows * cols);
-    table.fill(1, 190 * cols);
-    const refined = refineMaskBoundary(network, table, rows, cols, 6);
-    assert.equal(countOnes(refined.subarray(170 * cols)), 0, 'a far-away table the classical mask kept stays out');
-    const everything = refineMaskBoundary(network, new Uint8Array(rows * cols).fill(1), rows, cols, 6);
-    assert.deepEqual(everything, dilateMask(network, rows, cols, { shape: 'disk', radius: 6 }), 'the band reaches exactly 6 px out');
+  it('drops classical components the network does not see, keeps network body far inside its outline', () => {
+    const classical = disc(rows, cols, 100, 100, 61);
+    classical.fill(1, 190 * cols);
+    const refined = refineMaskBoundary(network, classical, rows, cols, 6);
+    assert.equal(countOnes(refined.subarray(170 * cols)), 0, 'a separate table the classical mask kept stays out');
+    assert.deepEqual(refined, disc(rows, cols, 100, 100, 61));
+    const nothing = refineMaskBoundary(network, new Uint8Array(rows * cols), rows, cols, 6);
+    assert.deepEqual(nothing, erodeMask(network, rows, cols, { shape: 'disk', radius: 18 }), 'three bands deep');
+    assert.ok(countOnes(nothing) > 0);
   });
 });
 
