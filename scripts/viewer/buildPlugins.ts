@@ -33,7 +33,7 @@ const CODEC_WASM = [
 ];
 
 /** onnxruntime-web is loaded at run time from our own origin, never bundled (DESIGN §7). */
-const ORT_FILES = /^ort(\.webgpu|\.wasm)?\.min\.mjs$|^ort-wasm-simd-threaded(\.jsep)?\.(mjs|wasm)$/;
+const ORT_FILES = /^ort(\.webgpu|\.wasm)?\.min\.mjs$|^ort-wasm-simd-threaded(\.jsep|\.asyncify|\.jspi)?\.(mjs|wasm)$/;
 
 export interface BuildPluginsOptions {
   readonly repoRoot: string;
