@@ -45,7 +45,7 @@ for (const modality of ['ct', 'mr']) {
       const bytes = new Uint8Array(readFileSync(file));
       let embedded;
       try {
-        embedded = await embedDicom(bytes, { segmenter });
+        embedded = await embedDicom(bytes, { segmenter, profile: 'paper' });
       } catch (error) {
         assert.ok(isMedstegoError(error) && ACCEPTABLE_REFUSALS.has(error.code), `${file}: unexpected ${String(error)}`);
         refused.push(`${path.relative(DATA, file)}: ${error.code}`);
