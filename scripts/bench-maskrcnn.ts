@@ -4,32 +4,22 @@
 // onnxruntime-web's WASM backend in Node, written into docs/BENCHMARKS.md between the
 // BEGIN/END maskrcnn markers. Medians of repeated runs in one process, after warm-up.
 // MEDSTEGO_BENCH_MODEL=<file.onnx> measures a candidate model instead and only prints the table.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import * as ortNode from 'onnxruntime-node';
 import * as ortWeb from 'onnxruntime-web';
 import { readDicom } from '../src/dicom/index.ts';
 import type { PixelImage } from '../src/image/PixelImage.ts';
 import { createMaskRcnnSegmenter, loadMaskRcnnMetadata, type InferenceSessionLike, type OnnxRuntimeLike } from '../src/segmentation/maskrcnn/index.ts';
+import { BENCH_SLICES, ROOT, RepeatedRuns, benchmarkSection, describeMachine, loadAverage, measuredOn, readRepoFile, writeBenchmarkSection } from './benchSupport.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MODEL = process.env.MEDSTEGO_BENCH_MODEL ?? path.join(ROOT, 'models', 'body-maskrcnn.onnx');
-const ITERATIONS = Math.max(10, Number(process.env.BENCH_MASKRCNN_ITERATIONS ?? 15));
-const WARMUP = 2;
-const LOADS = 3;
-const SLICES = [
-  { label: 'CT 512×512', file: 'test/fixtures/ct/tcga-thca-1-101.dcm' },
-  { label: 'MR 256×256', file: 'test/fixtures/mr/sag-anon-mprage-0095.dcm' },
-];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
+const SEGMENT_RUNS = { warmup: 2, iterations: Math.max(10, Number(process.env.BENCH_MASKRCNN_ITERATIONS ?? 15)) };
+const LOAD_RUNS = { warmup: 0, iterations: 3 };
+const WASM_THREADS = Math.min(4, os.cpus().length);
 
 interface Runtime {
   readonly label: string;
@@ -44,10 +34,12 @@ const RUNTIMES: Runtime[] = [
     create: (model) => ortNode.InferenceSession.create(model, { graphOptimizationLevel: 'all', logSeverityLevel: 3 }),
   },
   {
-    label: `onnxruntime-web ${ortWeb.env.versions.common} WASM in Node (1 thread)`,
+    // The viewer's setting (extension/src/createViewerSegmenter.ts): one thread per core, at most 4.
+    // onnxruntime-web fixes its thread count when its WASM starts, so one process measures one setting.
+    label: `onnxruntime-web ${ortWeb.env.versions.common} WASM in Node (${WASM_THREADS} threads, as the viewer)`,
     ort: ortWeb,
     create: (model) => {
-      ortWeb.env.wasm.numThreads = 1;
+      ortWeb.env.wasm.numThreads = WASM_THREADS;
       ortWeb.env.logLevel = 'error';
       return ortWeb.InferenceSession.create(model, { executionProviders: ['wasm'], logSeverityLevel: 3 });
     },
@@ -55,15 +47,8 @@ const RUNTIMES: Runtime[] = [
 ];
 
 /** Wraps a session to time its run() calls alone (inference without pre/post-processing). */
-function timedSession(session: InferenceSessionLike, samples: number[]): InferenceSessionLike {
-  return {
-    async run(feeds) {
-      const start = performance.now();
-      const outputs = await session.run(feeds);
-      samples.push(performance.now() - start);
-      return outputs;
-    },
-  };
+function timedSession(session: InferenceSessionLike, runs: RepeatedRuns): InferenceSessionLike {
+  return { run: (feeds) => runs.time('inference', () => session.run(feeds)) };
 }
 
 export async function benchMaskRcnn(): Promise<string> {
@@ -71,58 +56,42 @@ export async function benchMaskRcnn(): Promise<string> {
   const modelBytes = new Uint8Array(readFileSync(MODEL));
   const metadata = loadMaskRcnnMetadata(readFileSync(MODEL.replace(/\.onnx$/, '.json'), 'utf8'));
   const images: PixelImage[] = [];
-  for (const { file } of SLICES) images.push((await readDicom(new Uint8Array(readFileSync(path.join(ROOT, file))))).image);
-  const load = os.loadavg()[0]!;
+  for (const { file } of BENCH_SLICES) images.push((await readDicom(readRepoFile(file))).image);
+  const load = loadAverage();
 
   const rows: string[] = [];
   const f = (v: number) => v.toFixed(0);
   for (const runtime of RUNTIMES) {
-    const loads: number[] = [];
+    const loads = new RepeatedRuns(LOAD_RUNS);
     let session: InferenceSessionLike | undefined;
-    for (let i = 0; i < LOADS; i++) {
-      const start = performance.now();
-      session = await runtime.create(modelBytes);
-      loads.push(performance.now() - start);
-    }
+    await loads.repeat(async () => {
+      session = await loads.time('load', () => runtime.create(modelBytes));
+    });
     const cells: string[] = [];
     for (const image of images) {
-      const inference: number[] = [];
-      const total: number[] = [];
-      const segmenter = createMaskRcnnSegmenter({ runtime: runtime.ort, session: timedSession(session!, inference), metadata });
-      for (let i = 0; i < WARMUP + ITERATIONS; i++) {
-        const start = performance.now();
-        await segmenter.segment(image);
-        total.push(performance.now() - start);
-      }
-      cells.push(f(median(total.slice(WARMUP))), f(median(inference.slice(WARMUP))));
+      const runs = new RepeatedRuns(SEGMENT_RUNS);
+      const segmenter = createMaskRcnnSegmenter({ runtime: runtime.ort, session: timedSession(session!, runs), metadata });
+      await runs.repeat(() => runs.time('segment', () => segmenter.segment(image)));
+      cells.push(f(runs.median('segment')), f(runs.median('inference')));
     }
-    rows.push(`| ${runtime.label} | ${f(median(loads))} | ${cells.join(' | ')} |`);
+    rows.push(`| ${runtime.label} | ${f(loads.median('load'))} | ${cells.join(' | ')} |`);
   }
 
   const sha = createHash('sha256').update(modelBytes).digest('hex').slice(0, 12);
-  const cpu = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}`;
-  const section = [
-    '<!-- BEGIN maskrcnn (generated by `npm run bench`; edit scripts/bench-maskrcnn.ts, not this block) -->',
+  const section = benchmarkSection('maskrcnn', 'npm run bench', 'scripts/bench-maskrcnn.ts', [
     '## Mask R-CNN segmenter (`--segmenter maskrcnn`)',
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` on ${cpu}, Node ${process.version}, 1-minute load average ${load.toFixed(2)} when it started; model \`${path.relative(ROOT, MODEL)}\` (${(statSync(MODEL).size / 2 ** 20).toFixed(1)} MiB, sha256 ${sha}…). "Load": creating the session from the model bytes, median of ${LOADS}. "Segment": the whole segmenter per slice (pre-processing, inference, union/paste/hole filling, boundary refinement by the classical segmenter, margin), median of ${ITERATIONS} runs after ${WARMUP} warm-up runs; "inference": session.run alone, same runs. Milliseconds.`,
+    `Measured ${measuredOn()} with \`npm run bench\` on ${describeMachine()}, 1-minute load average ${load.toFixed(2)} when it started; model \`${path.relative(ROOT, MODEL)}\` (${(statSync(MODEL).size / 2 ** 20).toFixed(1)} MiB, sha256 ${sha}…). "Load": creating the session from the model bytes, median of ${LOAD_RUNS.iterations}. "Segment": the whole segmenter per slice (pre-processing, inference, union/paste/hole filling, boundary refinement by the classical segmenter, margin), median of ${SEGMENT_RUNS.iterations} runs after ${SEGMENT_RUNS.warmup} warm-up runs; "inference": session.run alone, same runs. Milliseconds.`,
     '',
-    `| runtime | load | ${SLICES.map((s) => `${s.label} segment | ${s.label} inference`).join(' | ')} |`,
-    `|---|---|${SLICES.map(() => '---|---').join('|')}|`,
+    `| runtime | load | ${BENCH_SLICES.map((s) => `${s.size} segment | ${s.size} inference`).join(' | ')} |`,
+    `|---|---|${BENCH_SLICES.map(() => '---|---').join('|')}|`,
     ...rows,
     '',
     'Targets (issue 5): ≤ 150 ms (onnxruntime-node) and ≤ 400 ms (onnxruntime-web WASM) per 512×512 slice. A load average above 2 means other work shared the 2 cores during the run: the figures are then upper bounds.',
-    '<!-- END maskrcnn -->',
-  ].join('\n');
+  ]);
 
   // Only the committed model's figures belong in the document; a candidate (MEDSTEGO_BENCH_MODEL) is printed only.
-  if (process.env.MEDSTEGO_BENCH_MODEL) return section;
-  const target = path.join(ROOT, 'docs', 'BENCHMARKS.md');
-  let document = existsSync(target) ? readFileSync(target, 'utf8') : '# Benchmarks\n\nEvery figure here is produced by `npm run bench`; rerun it rather than editing numbers by hand.\n\n';
-  document = /<!-- BEGIN maskrcnn[\s\S]*?<!-- END maskrcnn -->/.test(document)
-    ? document.replace(/<!-- BEGIN maskrcnn[\s\S]*?<!-- END maskrcnn -->/, section)
-    : `${document.trimEnd()}\n\n${section}\n`;
-  writeFileSync(target, document);
+  if (!process.env.MEDSTEGO_BENCH_MODEL) writeBenchmarkSection('maskrcnn', section);
   return section;
 }
 

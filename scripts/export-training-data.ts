@@ -13,12 +13,13 @@
  * <id>.ref.u8 (rows×cols 0/1: the reference at image resolution, for evaluation) and index.json.
  * Patient data never leave these files; nothing is printed but counts.
  */
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { readDicom, type DicomSlice } from '../src/dicom/index.ts';
 import type { PixelImage } from '../src/image/PixelImage.ts';
 import { MASKRCNN_INPUT_SIZE, preprocessSlice } from '../src/segmentation/maskrcnn/index.ts';
 import { segmentByThreshold } from '../src/segmentation/index.ts';
+import { listFilesUnder } from './listFilesUnder.ts';
 
 /** Series-level split of the model contract: these series are held back for validation. */
 const VALIDATION_SERIES = new Set(['lung-pet-ct-dx', 'brain-tumor-progression']);
@@ -48,16 +49,6 @@ function parseArguments(argv: string[]): { data: string; out: string } {
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   return { data: resolve(options.data), out: resolve(options.out) };
-}
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...listFiles(path));
-    else out.push(path);
-  }
-  return out;
 }
 
 /** The reference mask on the 256² canvas: nearest neighbour with the letterbox geometry of preprocessSlice. */
@@ -142,7 +133,7 @@ async function main(): Promise<void> {
   for (const modalityDir of ['ct', 'mr']) {
     for (const series of readdirSync(join(data, modalityDir)).sort()) {
       const split = VALIDATION_SERIES.has(series) ? 'validation' : 'train';
-      for (const file of listFiles(join(data, modalityDir, series))) {
+      for (const file of listFilesUnder(join(data, modalityDir, series))) {
         const slice = await readDicom(new Uint8Array(readFileSync(file)));
         const source = relative(data, file);
         const id = source.replace(/\.dcm$/, '').replace(/[^A-Za-z0-9-]+/g, '_');

@@ -8,13 +8,14 @@
  *
  * With more slices than --per-sheet, writes <out>-1.png, <out>-2.png, ... (and .md legends).
  */
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { encode } from 'fast-png';
 import type { PixelImage } from '../src/image/PixelImage.ts';
 import { createThresholdSegmenter } from '../src/segmentation/index.ts';
 import { readDicom } from '../src/dicom/index.ts';
+import { listFilesUnder } from './listFilesUnder.ts';
 
 async function loadPixelImage(bytes: Uint8Array): Promise<PixelImage> {
   return (await readDicom(bytes)).image;
@@ -47,16 +48,6 @@ function parseArguments(argv: string[]): Options {
     process.exit(2);
   }
   return { dir: positional[0]!, out: positional[1]!, ...options };
-}
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...listFiles(path));
-    else out.push(path);
-  }
-  return out;
 }
 
 /** Display window in stored values: CT [-1000, 400] HU (air, lung, fat and table all visible); others 0.5-99.5 percentile. */
@@ -157,7 +148,7 @@ function drawThumbnail(rgb: Uint8Array, sheetWidth: number, ox: number, oy: numb
 
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
-  const files = listFiles(options.dir).filter((f) => options.only.length === 0 || options.only.some((o) => f.includes(o)));
+  const files = listFilesUnder(options.dir).filter((f) => options.only.length === 0 || options.only.some((o) => f.includes(o)));
   const segmenter = createThresholdSegmenter();
   const sheets = Math.ceil(files.length / options.perSheet);
   const gap = 4;

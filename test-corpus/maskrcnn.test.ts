@@ -7,13 +7,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readDicom } from '../src/dicom/index.ts';
 import { intersectionOverUnion } from '../src/metrics/index.ts';
 import { createThresholdSegmenter } from '../src/segmentation/index.ts';
 import { nodeSegmenter, webSegmenter } from '../test/segmentation/maskrcnn/realModel.ts';
+import { listFilesUnder } from '../scripts/listFilesUnder.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = path.resolve(REPO_ROOT, '..', 'shared', 'data');
@@ -21,17 +22,10 @@ const STRIDE = Math.max(1, Number(process.env.MASKRCNN_CORPUS_STRIDE ?? 1));
 /** Mean IoU vs the classical reference, per modality (the issue's target for the network is 0.97). */
 const MIN_MEAN_IOU = 0.97;
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(full) : [full];
-  }).sort();
-}
-
 for (const modality of ['ct', 'mr']) {
   test(`maskrcnn on ${modality.toUpperCase()} slices of ../shared/data: node = web, close to the reference`, { timeout: 30 * 60_000 }, async (t) => {
     assert.ok(existsSync(path.join(DATA, modality)), `missing ${path.join(DATA, modality)}: the corpus tests need the shared data folder`);
-    const all = listFiles(path.join(DATA, modality));
+    const all = listFilesUnder(path.join(DATA, modality));
     assert.ok(all.length > 20, `only ${all.length} files under ${modality}`);
     const files = all.filter((_, i) => i % STRIDE === 0);
     const node = nodeSegmenter();

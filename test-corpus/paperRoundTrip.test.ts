@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { embedDicom, extractDicom } from '../src/workflow/index.ts';
@@ -8,6 +8,7 @@ import { readDicom } from '../src/dicom/index.ts';
 import { createThresholdSegmenter } from '../src/segmentation/index.ts';
 import { collectIdentityFields } from '../src/payload/index.ts';
 import { isMedstegoError } from '../src/errors/index.ts';
+import { listFilesUnder } from '../scripts/listFilesUnder.ts';
 
 /**
  * The issue's acceptance sweep: on every CT and MR slice of ../shared/data whose insignificant
@@ -23,13 +24,6 @@ const ACCEPTABLE_REFUSALS = new Set(['PAYLOAD_CAPACITY_EXCEEDED', 'NO_BACKGROUND
 /** The paper profile has no error correction beyond the QR's: allow at most this share of refusals. */
 const MAX_REFUSED_FRACTION = 0.02;
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(full) : [full];
-  }).sort();
-}
-
 test('../shared/data is present (the corpus sweep never skips silently)', () => {
   assert.ok(existsSync(path.join(DATA, 'ct')) && existsSync(path.join(DATA, 'mr')), `missing ${DATA}: the corpus tests need the shared data folder`);
 });
@@ -38,7 +32,7 @@ for (const modality of ['ct', 'mr']) {
   test(`paper profile round trip on every ${modality.toUpperCase()} slice of ../shared/data`, { timeout: 15 * 60_000 }, async () => {
     assert.ok(existsSync(path.join(DATA, modality)), `missing ${path.join(DATA, modality)}`);
     const segmenter = createThresholdSegmenter();
-    const files = listFiles(path.join(DATA, modality));
+    const files = listFilesUnder(path.join(DATA, modality));
     assert.ok(files.length > 20);
     const refused: string[] = [];
     for (const file of files) {

@@ -41,6 +41,7 @@ def parse_args(argv=None):
     p.add_argument("--checkpoint-minutes", type=float, default=4.0)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--resume", action="store_true")
+    p.add_argument("--init", type=Path, default=None, help="start from this checkpoint's weights with a fresh optimizer and schedule (a fine-tuning stage); ignored when resuming")
     return p.parse_args(argv)
 
 
@@ -107,6 +108,9 @@ def main(argv=None):
         optimizer.load_state_dict(state["optimizer"])
         start, best, elapsed = state["iteration"], state["best"], state["elapsed"]
         print(f"resumed at iteration {start} (best validation IoU {best:.4f}, {elapsed / 60:.1f} min trained)", flush=True)
+    elif args.init:
+        model.load_state_dict(torch.load(args.init, map_location=device)["model"])
+        print(f"initialised from {args.init}", flush=True)
     print(f"{len(train)} train / {len(validation)} validation samples, device {device}, {args.iterations} iterations", flush=True)
     model.train()
     began = time.time() - elapsed

@@ -1,10 +1,6 @@
 import type { PixelImage } from '../image/PixelImage.ts';
 import type { BodyMask } from '../segmentation/Segmenter.ts';
-import { BLOCK_LENGTH, forwardDct4x4 } from '../dct/index.ts';
-import { createPaperQuantizer, listUsableBlocks, qrBlockCount, type PaperParameters } from '../stego/index.ts';
-import { readBlock } from '../stego/usableBlocks.ts';
-import { readCoefficientBit } from '../stego/paper/paperQuantizer.ts';
-import { blockBitsToQrModules } from '../stego/paper/qrBlockLayout.ts';
+import { blockBitsToQrModules, createPaperQuantizer, listUsableBlocks, qrBlockCount, readPaperBlockBits, type PaperParameters } from '../stego/index.ts';
 
 /**
  * The QR modules the `paper` extraction reads from an image, for a QR size known in advance, even
@@ -18,13 +14,5 @@ export function readPaperQrModules(image: PixelImage, mask: BodyMask, qrSize: nu
   const needed = qrBlockCount(qrSize);
   if (needed > blocks.length) return undefined;
   const quantizer = createPaperQuantizer(image.maxStored - image.minStored, parameters);
-  const bits = new Uint8Array(needed * BLOCK_LENGTH);
-  const block = new Float64Array(BLOCK_LENGTH);
-  for (let index = 0; index < needed; index++) {
-    readBlock(image.pixels, image.cols, blocks[index]!, block);
-    for (let i = 0; i < BLOCK_LENGTH; i++) block[i] = block[i]! - image.minStored;
-    forwardDct4x4(block, block);
-    for (let i = 0; i < BLOCK_LENGTH; i++) bits[index * BLOCK_LENGTH + i] = readCoefficientBit(block[i]!, quantizer);
-  }
-  return blockBitsToQrModules(bits, qrSize);
+  return blockBitsToQrModules(readPaperBlockBits(image, blocks, needed, quantizer), qrSize);
 }

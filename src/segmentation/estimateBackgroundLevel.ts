@@ -9,6 +9,7 @@
  * darkest pixels are the best guess left, and a low guess only makes the mask larger, which is the
  * safe direction.
  */
+import { valueRange } from '../metrics/index.ts';
 
 export interface BackgroundLevel {
   /** Typical background value (median of the darkest edge strip, or the 5th percentile on a tight crop). */
@@ -29,13 +30,7 @@ function median(values: Int32Array): number {
  * it is small enough (always for 16-bit data), which is several times faster than sorting a slice.
  */
 function percentiles(pixels: Int32Array, fractions: number[]): number[] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < pixels.length; i++) {
-    const v = pixels[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const { min, max } = valueRange(pixels);
   const ranks = fractions.map((f) => Math.floor((pixels.length - 1) * f));
   if (pixels.length === 0) return fractions.map(() => 0);
   if (max - min > 1 << 20) {

@@ -8,6 +8,7 @@
  * would cut skin and dark tissue at the edge; a noise-floor threshold (thresholdCandidates) is lower
  * and safer. It stays here as a building block (e.g. for refining a network's mask).
  */
+import { valueRange } from '../metrics/index.ts';
 
 export interface OtsuOptions {
   /** Histogram range; values outside are clamped into the end bins. Default: min and max of the values. */
@@ -28,13 +29,7 @@ export function otsuThreshold(values: ArrayLike<number>, options: OtsuOptions = 
   let low = options.low;
   let high = options.high;
   if (low === undefined || high === undefined) {
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
+    const { min, max } = valueRange(values);
     low ??= min;
     high ??= max;
   }

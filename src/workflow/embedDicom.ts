@@ -59,14 +59,14 @@ export function createSeriesUidMapper(): (coverSeriesUid: string) => string {
   };
 }
 
-/** Geometry and capacity facts of one embedded slice, shared by the embed report and the evaluation. */
+/** Geometry and capacity facts of one embedded slice: the base of the embed report (EmbedReport). */
 export interface SliceCapacity {
   readonly rows: number;
   readonly cols: number;
   readonly bitsStored: number;
   /** Fraction of pixels the mask calls insignificant. */
   readonly backgroundFraction: number;
-  /** Bits the usable blocks can carry (16 per block wholly outside the body, without padding). */
+  /** `paper`: 16 bits per usable block (wholly outside the body, without padding); keyed: the largest sealed container that fits, in bits. */
   readonly capacityBits: number;
   /** Net payload bits: QR modules for `paper` (the paper's sense), the sealed container for keyed profiles. */
   readonly payloadBits: number;

@@ -5,16 +5,9 @@
  */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { readDicom } from '../../src/dicom/index.ts';
 import type { PixelImage } from '../../src/image/PixelImage.ts';
 import { connectedComponents, createThresholdSegmenter, fillHoles, segmentByThreshold } from '../../src/segmentation/index.ts';
-
-const FIXTURES = new URL('../fixtures/', import.meta.url);
-
-async function load(name: string): Promise<PixelImage> {
-  return (await readDicom(new Uint8Array(readFileSync(new URL(name, FIXTURES))))).image;
-}
+import { cropImage, loadFixtureImage } from './fixtureImages.ts';
 
 function hu(image: PixelImage, i: number): number {
   return image.pixels[i]! * image.rescaleSlope + image.rescaleIntercept;
@@ -24,14 +17,6 @@ function fraction(mask: Uint8Array): number {
   let s = 0;
   for (const v of mask) s += v;
   return s / mask.length;
-}
-
-function crop(image: PixelImage, r0: number, r1: number, c0: number, c1: number): PixelImage {
-  const rows = r1 - r0;
-  const cols = c1 - c0;
-  const pixels = new Int32Array(rows * cols);
-  for (let y = 0; y < rows; y++) pixels.set(image.pixels.subarray((y + r0) * image.cols + c0, (y + r0) * image.cols + c1), y * cols);
-  return { ...image, rows, cols, pixels };
 }
 
 /**
@@ -77,7 +62,7 @@ describe('threshold segmenter on real fixtures', () => {
   const masks = new Map<string, Uint8Array>();
   before(async () => {
     for (const name of [...Object.keys(CT), ...Object.keys(MR_ANATOMY), ...MR_NOISE]) {
-      const image = await load(name);
+      const image = await loadFixtureImage(name);
       images.set(name, image);
       masks.set(name, await createThresholdSegmenter().segment(image));
     }
@@ -157,7 +142,7 @@ describe('threshold segmenter on real fixtures', () => {
       [200, 512, 0, 512],
       [100, 380, 0, 200],
     ] as const) {
-      const image = crop(chest, r0, r1, c0, c1);
+      const image = cropImage(chest, r0, r1, c0, c1);
       const mask = segmentByThreshold(image);
       // Lung parenchyma: −950..−500 HU pixels inside the chest wall of the uncropped slice.
       const fullLung = enclosedLung(chest, 5000);
@@ -177,7 +162,7 @@ describe('threshold segmenter on real fixtures', () => {
 
   it('a body cut by the image border is still found', () => {
     // The top 270 rows of the chest slice: the body enters from the bottom edge.
-    const image = crop(images.get('ct/tcga-thca-1-101.dcm')!, 0, 270, 0, 512);
+    const image = cropImage(images.get('ct/tcga-thca-1-101.dcm')!, 0, 270, 0, 512);
     const mask = segmentByThreshold(image);
     let tissue = 0;
     let covered = 0;

@@ -10,7 +10,7 @@ import { MedstegoError, wrapThrown } from '../../errors/index.ts';
 import type { BodyMask, Segmenter } from '../Segmenter.ts';
 import type { InferenceSessionLike, OnnxRuntimeLike, TensorLike } from './InferenceSessionLike.ts';
 import type { MaskRcnnMetadata } from './loadMaskRcnnMetadata.ts';
-import { postprocessMaskRcnn, type MaskRcnnPostprocessOptions } from './postprocessMaskRcnn.ts';
+import { classicalMaskForRefinement, postprocessMaskRcnn, type MaskRcnnPostprocessOptions } from './postprocessMaskRcnn.ts';
 import { preprocessSlice } from './preprocessSlice.ts';
 
 export interface MaskRcnnSegmenterOptions extends MaskRcnnPostprocessOptions {
@@ -37,8 +37,18 @@ export function createMaskRcnnSegmenter(options: MaskRcnnSegmenterOptions): Segm
       try {
         const preprocessed = preprocessSlice(image);
         const input = new runtime.Tensor('float32', preprocessed.input, [1, 1, size, size]);
-        outputs = await session.run({ [metadata.inputName]: input });
-        return postprocessMaskRcnn(outputs, preprocessed, image, metadata, options);
+        const running = session.run({ [metadata.inputName]: input });
+        // onnxruntime-node runs the network off the JavaScript thread: the classical mask, which the
+        // refinement needs and which does not depend on the network, is computed meanwhile.
+        let classical: BodyMask | undefined;
+        try {
+          classical = classicalMaskForRefinement(image, options);
+        } catch (error) {
+          running.catch(() => undefined);
+          throw error;
+        }
+        outputs = await running;
+        return postprocessMaskRcnn(outputs, preprocessed, image, metadata, options, classical);
       } catch (error) {
         if (error instanceof MedstegoError) throw error;
         throw wrapThrown(error, 'SEGMENTATION_FAILED', 'maskrcnn segmenter');

@@ -4,8 +4,8 @@
  *  1. union of the confident instances on the canvas (unionConfidentInstances);
  *  2. crop of the letterbox, bilinear resampling to rows×cols, threshold (pasteCanvasMask);
  *  3. hole filling (internal air is body);
- *  4. boundary refinement: the classical segmenter's body components that the network detected, with
- *     their classical outline (refineMaskBoundary);
+ *  4. boundary refinement: the classical segmenter's mask, with the network's body deep inside its
+ *     outline added where tissue supports it (refineMaskBoundary);
  *  5. the safety margin of the threshold segmenter (dilation, 2 px by default), then padding removed,
  *     as segmentByThreshold does, so both segmenters hand the embedder the same kind of mask.
  */
@@ -63,27 +63,44 @@ function removePadding(mask: Uint8Array, image: PixelImage, paddingBelowHu: numb
   }
 }
 
+function refineOptions(options: MaskRcnnPostprocessOptions): MaskRcnnRefineOptions | false {
+  return options.refine === undefined || options.refine === true ? {} : options.refine;
+}
+
+/**
+ * The classical mask the refinement uses (segmentByThreshold, no margin), or undefined when
+ * refinement is off. It does not depend on the network's outputs, so the segmenter computes it
+ * while the network runs and hands it to postprocessMaskRcnn.
+ */
+export function classicalMaskForRefinement(image: PixelImage, options: MaskRcnnPostprocessOptions = {}): BodyMask | undefined {
+  const refine = refineOptions(options);
+  return refine ? segmentByThreshold(image, { ...(refine.threshold ?? {}), safetyMarginPixels: 0 }) : undefined;
+}
+
 export function postprocessMaskRcnn(
   outputs: Record<string, TensorLike>,
   preprocessed: Pick<PreprocessedSlice, 'scale' | 'resizedRows' | 'resizedCols'>,
   image: PixelImage,
   metadata: MaskRcnnMetadata,
   options: MaskRcnnPostprocessOptions = {},
+  classicalMask: BodyMask | undefined = classicalMaskForRefinement(image, options),
 ): BodyMask {
   const { rows, cols } = image;
   const margin = options.safetyMarginPixels ?? 2;
   if (!Number.isInteger(margin) || margin < 0) throw new RangeError(`safetyMarginPixels must be an integer >= 0, got ${margin}`);
-  const refine = options.refine === undefined || options.refine === true ? {} : options.refine;
+  const refine = refineOptions(options);
   const thresholdOptions = refine ? refine.threshold ?? {} : {};
 
   const canvas = unionConfidentInstances(outputs, metadata);
   const placement = { canvasSize: metadata.inputSize, resizedRows: preprocessed.resizedRows, resizedCols: preprocessed.resizedCols };
   let mask = pasteCanvasMask(canvas, placement, rows, cols, metadata.maskThreshold);
-  if (!mask.includes(1)) return mask;
+  // No detection: without refinement the mask is empty; with it the classical segmenter still
+  // decides (an ear tip on an MR end slice that the network missed stays body).
+  if (!refine && !mask.includes(1)) return mask;
   mask = fillHoles(mask, rows, cols);
   if (refine) {
-    const classical = segmentByThreshold(image, { ...thresholdOptions, safetyMarginPixels: 0 });
-    mask = refineMaskBoundary(mask, classical, rows, cols, refine.bandPixels ?? defaultBandPixels(preprocessed.scale));
+    if (!classicalMask || classicalMask.length !== rows * cols) throw new RangeError('postprocessMaskRcnn: the classical mask does not match the image');
+    mask = refineMaskBoundary(mask, classicalMask, rows, cols, refine.bandPixels ?? defaultBandPixels(preprocessed.scale));
   }
   if (margin > 0) mask = dilateMask(mask, rows, cols, { shape: 'disk', radius: margin });
   removePadding(mask, image, thresholdOptions.paddingBelowHu ?? -1500);

@@ -176,8 +176,11 @@ function squaredDifference(block: Int32Array, cover: Int32Array, cols: number, o
   return sum;
 }
 
-/** Bits of the first `blockCount` usable blocks, 16 per block. */
-function readBlockBits(image: PixelImage, blocks: Int32Array, blockCount: number, quantizer: PaperQuantizer): Uint8Array {
+/**
+ * Bits of the first `blockCount` usable blocks, 16 per block (Eq. 9 on each DCT coefficient): the
+ * raw read of extractPaper, also used by the evaluation to compare QR modules that no longer decode.
+ */
+export function readPaperBlockBits(image: PixelImage, blocks: Int32Array, blockCount: number, quantizer: PaperQuantizer): Uint8Array {
   const bits = new Uint8Array(blockCount * BLOCK_LENGTH);
   const block = new Float64Array(BLOCK_LENGTH);
   for (let index = 0; index < blockCount; index++) {
@@ -202,7 +205,7 @@ export function extractPaper(image: PixelImage, mask: BodyMask, parameters?: Par
   if (candidates.length === 0) {
     throw new MedstegoError('EXTRACT_NO_PAYLOAD', 'The insignificant region is too small to hold even the smallest QR code.', { usableBlocks: blocks.length });
   }
-  const bits = readBlockBits(image, blocks, qrBlockCount(candidates[candidates.length - 1]!), quantizer);
+  const bits = readPaperBlockBits(image, blocks, qrBlockCount(candidates[candidates.length - 1]!), quantizer);
   let lastDecodeError: MedstegoError | undefined;
   for (const size of candidates) {
     const modules = blockBitsToQrModules(bits, size);

@@ -6,28 +6,16 @@
  */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { readDicom } from '../../../src/dicom/index.ts';
+import { readdirSync } from 'node:fs';
 import type { PixelImage } from '../../../src/image/PixelImage.ts';
 import { intersectionOverUnion } from '../../../src/metrics/index.ts';
 import { createThresholdSegmenter, type Segmenter } from '../../../src/segmentation/index.ts';
 import { countOnes } from './craftedOutputs.ts';
 import { nodeSegmenter, webSegmenter } from './realModel.ts';
+import { cropImage, loadFixtureImage } from '../fixtureImages.ts';
 
 const FIXTURES = new URL('../../fixtures/', import.meta.url);
 const SLICES = ['ct', 'mr'].flatMap((modality) => readdirSync(new URL(`${modality}/`, FIXTURES)).filter((f) => f.endsWith('.dcm')).map((f) => `${modality}/${f}`));
-
-async function load(name: string): Promise<PixelImage> {
-  return (await readDicom(new Uint8Array(readFileSync(new URL(name, FIXTURES))))).image;
-}
-
-function crop(image: PixelImage, r0: number, r1: number, c0: number, c1: number): PixelImage {
-  const rows = r1 - r0;
-  const cols = c1 - c0;
-  const pixels = new Int32Array(rows * cols);
-  for (let y = 0; y < rows; y++) pixels.set(image.pixels.subarray((y + r0) * image.cols + c0, (y + r0) * image.cols + c1), y * cols);
-  return { ...image, rows, cols, pixels };
-}
 
 function assertBinary(mask: Uint8Array, image: PixelImage, label: string): void {
   assert.equal(mask.length, image.rows * image.cols, label);
@@ -49,7 +37,7 @@ describe('Mask R-CNN on onnxruntime-node and onnxruntime-web (WASM)', () => {
 
   for (const name of SLICES) {
     it(`${name}: node and web agree (IoU ≥ 0.999) and match the classical mask (IoU ≥ 0.95)`, async () => {
-      const image = await load(name);
+      const image = await loadFixtureImage(name);
       const fromNode = await node.segment(image);
       const fromWeb = await web.segment(image);
       assertBinary(fromNode, image, name);
@@ -63,12 +51,12 @@ describe('Mask R-CNN on onnxruntime-node and onnxruntime-web (WASM)', () => {
   }
 
   it('a tight crop that cuts the body and the lungs at every border stays body', async () => {
-    const image = await load('ct/tcga-thca-1-101.dcm');
+    const image = await loadFixtureImage('ct/tcga-thca-1-101.dcm');
     const reference = await classical.segment(image);
     // Bounding box of the body, shrunk by 40 px on each side: the body touches all four borders.
     let top = image.rows, bottom = 0, left = image.cols, right = 0;
     for (let y = 0; y < image.rows; y++) for (let x = 0; x < image.cols; x++) if (reference[y * image.cols + x]) { top = Math.min(top, y); bottom = Math.max(bottom, y); left = Math.min(left, x); right = Math.max(right, x); }
-    const tight = crop(image, top + 40, bottom - 40, left + 40, right - 40);
+    const tight = cropImage(image, top + 40, bottom - 40, left + 40, right - 40);
     const mask = await node.segment(tight);
     assertBinary(mask, tight, 'tight crop');
     const iou = intersectionOverUnion(mask, await classical.segment(tight));
@@ -77,15 +65,15 @@ describe('Mask R-CNN on onnxruntime-node and onnxruntime-web (WASM)', () => {
   });
 
   it('tiny images and strips give masks of their size, never a crash', async () => {
-    const ct = await load('ct/tcga-thca-1-101.dcm');
-    const mr = await load('mr/sag-anon-mprage-0095.dcm');
+    const ct = await loadFixtureImage('ct/tcga-thca-1-101.dcm');
+    const mr = await loadFixtureImage('mr/sag-anon-mprage-0095.dcm');
     const cases: Array<[string, PixelImage]> = [
-      ['8×8 air corner', crop(ct, 0, 8, 0, 8)],
-      ['8×8 inside the body', crop(ct, 252, 260, 252, 260)],
-      ['1×300 row', crop(ct, 256, 257, 100, 400)],
-      ['300×1 column', crop(ct, 100, 400, 256, 257)],
-      ['1×1', crop(ct, 256, 257, 256, 257)],
-      ['MR 16×200', crop(mr, 120, 136, 20, 220)],
+      ['8×8 air corner', cropImage(ct, 0, 8, 0, 8)],
+      ['8×8 inside the body', cropImage(ct, 252, 260, 252, 260)],
+      ['1×300 row', cropImage(ct, 256, 257, 100, 400)],
+      ['300×1 column', cropImage(ct, 100, 400, 256, 257)],
+      ['1×1', cropImage(ct, 256, 257, 256, 257)],
+      ['MR 16×200', cropImage(mr, 120, 136, 20, 220)],
     ];
     for (const [label, image] of cases) {
       const mask = await node.segment(image);

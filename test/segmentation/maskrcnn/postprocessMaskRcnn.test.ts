@@ -14,6 +14,8 @@ import {
   postprocessMaskRcnn,
   preprocessSlice,
   refineMaskBoundary,
+  tissueSupport,
+  MIN_TISSUE_SUPPORT,
   unionConfidentInstances,
 } from '../../../src/segmentation/maskrcnn/index.ts';
 import { makePhantom } from '../../helpers/syntheticImage.ts';
@@ -107,15 +109,28 @@ describe('refineMaskBoundary', () => {
     assert.deepEqual(refineMaskBoundary(network, withArm, rows, cols, 6), withArm);
   });
 
-  it('drops classical components the network does not see, keeps network body far inside its outline', () => {
+  it('keeps every classical component (a missed body part is the dangerous error)', () => {
     const classical = disc(rows, cols, 100, 100, 61);
     classical.fill(1, 190 * cols);
+    assert.deepEqual(refineMaskBoundary(network, classical, rows, cols, 6), classical, 'a component the network does not see stays');
+    assert.deepEqual(refineMaskBoundary(new Uint8Array(rows * cols), classical, rows, cols, 6), classical, 'no detection: the classical mask');
+  });
+
+  it('adds network body three bands deep when tissue supports the detection, nothing when it does not', () => {
+    // The classical segmenter missed a dark core (say, contrast-free tissue reaching the outline) but
+    // sees most of the network's body: the core three bands deep is added.
+    const classical = disc(rows, cols, 100, 100, 61);
+    for (let y = 90; y < 110; y++) classical.fill(0, y * cols + 30, y * cols + 110);
+    assert.ok(tissueSupport(network, classical) >= MIN_TISSUE_SUPPORT);
     const refined = refineMaskBoundary(network, classical, rows, cols, 6);
-    assert.equal(countOnes(refined.subarray(170 * cols)), 0, 'a separate table the classical mask kept stays out');
-    assert.deepEqual(refined, disc(rows, cols, 100, 100, 61));
-    const nothing = refineMaskBoundary(network, new Uint8Array(rows * cols), rows, cols, 6);
-    assert.deepEqual(nothing, erodeMask(network, rows, cols, { shape: 'disk', radius: 18 }), 'three bands deep');
-    assert.ok(countOnes(nothing) > 0);
+    const deep = erodeMask(network, rows, cols, { shape: 'disk', radius: 18 });
+    for (let i = 0; i < refined.length; i++) assert.equal(refined[i], classical[i] | deep[i]!, `pixel ${i}`);
+    assert.ok(countOnes(refined) > countOnes(classical));
+    // A head-sized detection on noise, with a small ear inside it: only the ear is body.
+    const ear = disc(rows, cols, 100, 100, 8);
+    assert.ok(tissueSupport(network, ear) < MIN_TISSUE_SUPPORT);
+    assert.deepEqual(refineMaskBoundary(network, ear, rows, cols, 6), ear);
+    assert.deepEqual(refineMaskBoundary(network, new Uint8Array(rows * cols), rows, cols, 6), new Uint8Array(rows * cols));
   });
 });
 
@@ -158,10 +173,13 @@ describe('postprocessMaskRcnn', () => {
     assert.equal(countOnes(mask.subarray(490 * 512)), 0, 'the low-score instance is ignored');
   });
 
-  it('gives an empty mask when nothing is detected or nothing is confident', () => {
-    assert.equal(countOnes(postprocessMaskRcnn(craftedOutputs([]), pre, phantom.image, METADATA)), 0);
-    assert.equal(countOnes(postprocessMaskRcnn(craftedOutputs([{ score: 0.2, canvas: networkCanvas(0) }]), pre, phantom.image, METADATA)), 0);
-    assert.equal(countOnes(postprocessMaskRcnn(craftedOutputs([{ score: 0.9, canvas: paintCanvas(() => true, 0.49) }]), pre, phantom.image, METADATA)), 0);
+  it('gives no network body when nothing is detected or nothing is confident; the classical mask then decides', () => {
+    const unrefined = { refine: false } as const;
+    const nothing = [craftedOutputs([]), craftedOutputs([{ score: 0.2, canvas: networkCanvas(0) }]), craftedOutputs([{ score: 0.9, canvas: paintCanvas(() => true, 0.49) }])];
+    for (const outputs of nothing) {
+      assert.equal(countOnes(postprocessMaskRcnn(outputs, pre, phantom.image, METADATA, unrefined)), 0);
+      assert.deepEqual(postprocessMaskRcnn(outputs, pre, phantom.image, METADATA), classical, 'a body the network missed stays body');
+    }
   });
 
   it('never lets the margin cover padding', () => {
@@ -181,9 +199,13 @@ describe('postprocessMaskRcnn', () => {
       const pre = preprocessSlice(image);
       const full = postprocessMaskRcnn(craftedOutputs([{ score: 0.9, canvas: paintCanvas(() => true) }]), pre, image, METADATA);
       assert.equal(full.length, rows * cols);
-      assert.equal(countOnes(full), rows * cols, `${rows}×${cols}: all body`);
-      const none = postprocessMaskRcnn(craftedOutputs([]), pre, image, METADATA);
+      const classicalMask = segmentByThreshold(image);
+      for (let i = 0; i < full.length; i++) assert.ok(full[i]! >= classicalMask[i]!, `${rows}×${cols}: the classical body is kept`);
+      // A single pixel is no tissue to the classical segmenter, so it gives the detection no support.
+      if (rows * cols > 1) assert.equal(countOnes(full), rows * cols, `${rows}×${cols}: all body`);
+      const none = postprocessMaskRcnn(craftedOutputs([]), pre, image, METADATA, { refine: false });
       assert.equal(countOnes(none), 0);
+      assert.equal(postprocessMaskRcnn(craftedOutputs([]), pre, image, METADATA).length, rows * cols);
     }
   });
 });
