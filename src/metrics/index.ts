@@ -11,3 +11,4 @@ export { payloadRatio } from './payloadRatio.ts';
 export { bitErrorRate } from './bitErrorRate.ts';
 export { integerPixelPsnrBound, type PsnrBound } from './integerPixelPsnrBound.ts';
 export { valueRange } from './valueRange.ts';
+export { hausdorffDistance95 } from './hausdorffDistance95.ts';
