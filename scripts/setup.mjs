@@ -2,7 +2,8 @@
 // One-time set-up run before `npm test`, `npm start`, `npm run demo` and `npm run bench`, so that a
 // fresh clone needs nothing but Node 20: installs the locked npm packages when node_modules is
 // missing or older than the lock file, and the Debian packages the tests use (dicom3tools for
-// dciodvfy, dcmtk for dcmdump, chromium for the viewer's end-to-end tests) when they are missing
+// dciodvfy, dcmtk for dcmdump, chromium for the viewer's end-to-end tests, orthanc with its DICOMweb
+// plugin and iproute2 for the PACS end-to-end test and `npm run start:pacs`) when they are missing
 // and we may install them.
 // Plain JavaScript on purpose: it must run before any dependency exists.
 import { existsSync, statSync } from 'node:fs';
@@ -18,7 +19,8 @@ const run = (command, args) => {
     process.exit(result.status ?? 1);
   }
 };
-const onPath = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0;
+// Orthanc and ip live in /usr/sbin, which a non-login PATH may lack.
+const onPath = (tool) => spawnSync('sh', ['-c', `PATH="$PATH:/usr/sbin:/sbin"; command -v ${tool}`], { stdio: 'ignore' }).status === 0;
 
 const installedMarker = path.join(root, 'node_modules', '.package-lock.json');
 const lockFile = path.join(root, 'package-lock.json');
@@ -31,12 +33,15 @@ const wantedTools = [
   ['dciodvfy', 'dicom3tools'],
   ['dcmdump', 'dcmtk'],
   ['chromium', 'chromium'],
+  ['Orthanc', 'orthanc'],
+  ['ip', 'iproute2'],
 ];
 const missing = wantedTools.filter(([tool]) => !onPath(tool)).map(([, pkg]) => pkg);
+if (!existsSync('/usr/share/orthanc/plugins/libOrthancDicomWeb.so')) missing.push('orthanc-dicomweb');
 if (missing.length > 0) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && onPath('apt-get')) {
-    console.error(`setup: installing Debian packages ${missing.join(', ')} (DICOM validators and the browser used by the tests)...`);
+    console.error(`setup: installing Debian packages ${missing.join(', ')} (DICOM validators, the browser and the PACS used by the tests)...`);
     run('apt-get', ['update', '-qq']);
     run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing]);
   } else {

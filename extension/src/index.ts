@@ -3,7 +3,7 @@
  * MedstegoService instance (created at registration) is shared by the commands, toolbar and panel.
  */
 import { EXTENSION_ID } from './id.ts';
-import type { CommandsManager, ServicesManager } from './ohifTypes.ts';
+import type { CommandsManager, ExtensionManager, ServicesManager } from './ohifTypes.ts';
 import { MedstegoService } from './services/MedstegoService.ts';
 import { createViewerSegmenter } from './createViewerSegmenter.ts';
 import { createCommandsModule } from './getCommandsModule.ts';
@@ -24,8 +24,8 @@ function medstegoService(): MedstegoService {
 
 const extension = {
   id: EXTENSION_ID,
-  getCommandsModule: ({ servicesManager, commandsManager }: { servicesManager: ServicesManager; commandsManager: CommandsManager }) =>
-    createCommandsModule({ servicesManager, commandsManager, service: medstegoService() }),
+  getCommandsModule: ({ servicesManager, commandsManager, extensionManager }: { servicesManager: ServicesManager; commandsManager: CommandsManager; extensionManager?: ExtensionManager }) =>
+    createCommandsModule({ servicesManager, commandsManager, extensionManager, service: medstegoService() }),
   getToolbarModule: () => createToolbarModule(medstegoService()),
   getPanelModule: () => createPanelModule(medstegoService()),
   onModeExit: () => {

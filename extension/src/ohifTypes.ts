@@ -46,6 +46,7 @@ export interface OhifServices {
     refreshToolbarState?(options?: unknown): void;
   };
   panelService?: { activatePanel(panelId: string, forceActive?: boolean): void };
+  userAuthenticationService?: { getAuthorizationHeader?(): Record<string, string> | undefined };
 }
 
 export interface ServicesManager {
@@ -57,7 +58,7 @@ export interface CommandsManager {
 }
 
 export interface ExtensionManager {
-  getActiveDataSource(): unknown[];
+  getActiveDataSource(): Array<{ getConfig?(): unknown } | undefined>;
 }
 
 export interface CornerstoneViewport {

@@ -7,6 +7,7 @@ import { ensureOhifDistribution } from './ohifDistribution.ts';
 import { buildPlugins } from './buildPlugins.ts';
 import { buildSampleManifest } from './writeSampleManifest.ts';
 import type { ViewerRoots } from './serveViewer.ts';
+import { DICOMWEB_SOURCE_NAME, dicomWebDataSource } from './dicomWebDataSource.ts';
 
 export const MODE_ROUTE = 'steganography';
 export const MANIFEST_URL = '/samples/manifest.json';
@@ -22,11 +23,15 @@ export interface PreparedViewer {
   readonly studiesStudyUid: string | undefined;
   /** Path + query that opens the mode on a study of `studiesDir`. */
   studiesModePath(studyUid?: string): string;
+  /** Path + query that opens the mode on a study of the DICOMweb data source (when `dicomWeb` was given). */
+  dicomWebModePath(studyUid?: string): string;
 }
 
 export interface PrepareViewerOptions {
   /** A folder of the user's own DICOM files to serve beside the samples. */
   readonly studiesDir?: string;
+  /** Add a `dicomweb` data source at this same-origin root (`npm run start:pacs`) and make it the default. */
+  readonly dicomWebRoot?: string;
   readonly log?: (line: string) => void;
 }
 
@@ -35,7 +40,7 @@ function modePathFor(manifestUrl: string, studyUid: string | undefined): string 
 }
 
 /** The app-config.js medstego ships over OHIF's (which points at a public demo server). */
-export function renderAppConfig(): string {
+export function renderAppConfig({ dicomWebRoot }: { readonly dicomWebRoot?: string } = {}): string {
   const config = {
     routerBasename: '/',
     extensions: ['/medstego/extension.js'],
@@ -56,20 +61,23 @@ export function renderAppConfig(): string {
         sourceName: 'dicomlocal',
         configuration: { friendlyName: 'Local DICOM files' },
       },
+      ...(dicomWebRoot ? [dicomWebDataSource(dicomWebRoot)] : []),
     ],
+    ...(dicomWebRoot ? { defaultDataSourceName: DICOMWEB_SOURCE_NAME } : {}),
   };
   return `// Written by scripts/viewer/prepareViewer.ts: OHIF ${'3.13.2'} with the medstego extension and mode.\nwindow.config = ${JSON.stringify(config, null, 2)};\n`;
 }
 
-export async function prepareViewer(repoRoot: string, { studiesDir, log = () => {} }: PrepareViewerOptions = {}): Promise<PreparedViewer> {
+export async function prepareViewer(repoRoot: string, { studiesDir, dicomWebRoot, log = () => {} }: PrepareViewerOptions = {}): Promise<PreparedViewer> {
   const ohifDist = ensureOhifDistribution(path.join(repoRoot, '.cache', 'ohif'), log);
-  const siteDir = path.join(repoRoot, '.cache', 'viewer-site');
+  // Its own folder for the PACS variant, so the two end-to-end tests can run side by side.
+  const siteDir = path.join(repoRoot, '.cache', dicomWebRoot ? 'viewer-site-pacs' : 'viewer-site');
   const samplesDir = path.join(repoRoot, 'samples');
   await buildPlugins({ repoRoot, outDir: path.join(siteDir, 'medstego') });
   mkdirSync(path.join(siteDir, 'samples'), { recursive: true });
   const manifest = buildSampleManifest(samplesDir, '/samples');
   writeFileSync(path.join(siteDir, 'samples', 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(path.join(siteDir, 'app-config.js'), renderAppConfig());
+  writeFileSync(path.join(siteDir, 'app-config.js'), renderAppConfig(dicomWebRoot ? { dicomWebRoot } : {}));
   let studiesStudyUid: string | undefined;
   if (studiesDir) {
     const studies = buildSampleManifest(studiesDir, '/studies');
@@ -84,5 +92,6 @@ export async function prepareViewer(repoRoot: string, { studiesDir, log = () => 
     modePath: (studyUid = sampleStudyUid) => modePathFor(MANIFEST_URL, studyUid),
     studiesStudyUid,
     studiesModePath: (studyUid = studiesStudyUid) => modePathFor(STUDIES_MANIFEST_URL, studyUid),
+    dicomWebModePath: (studyUid = sampleStudyUid) => `/${MODE_ROUTE}/${DICOMWEB_SOURCE_NAME}?StudyInstanceUIDs=${studyUid}`,
   };
 }

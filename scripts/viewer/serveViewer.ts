@@ -1,10 +1,12 @@
 // A small static server for the viewer: the prebuilt OHIF dist, our bundles under /medstego/, the
 // samples under /samples/ and our app-config.js over OHIF's. Bound to loopback only; sends the
 // cross-origin isolation headers (SharedArrayBuffer for WASM threads), application/wasm, and
-// falls back to index.html for the viewer's client-side routes.
+// falls back to index.html for the viewer's client-side routes. With a DICOMweb upstream it also
+// forwards /dicom-web/ to the PACS (`npm run start:pacs`).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { DICOMWEB_PATH, proxyDicomWeb, type DicomWebUpstream } from './proxyDicomWeb.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -46,12 +48,21 @@ export function resolveViewerPath(roots: ViewerRoots, urlPath: string): string |
   return candidates.find((file) => existsSync(file) && statSync(file).isFile());
 }
 
-export function createViewerServer(roots: ViewerRoots): Server {
+export interface ViewerServerOptions {
+  /** The PACS that /dicom-web/ is forwarded to. */
+  readonly dicomWeb?: DicomWebUpstream;
+}
+
+export function createViewerServer(roots: ViewerRoots, options: ViewerServerOptions = {}): Server {
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     response.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
     response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    if (options.dicomWeb && (url.pathname === DICOMWEB_PATH || url.pathname.startsWith(`${DICOMWEB_PATH}/`))) {
+      proxyDicomWeb(request, response, options.dicomWeb);
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;

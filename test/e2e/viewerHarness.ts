@@ -6,6 +6,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { prepareViewer, type PreparedViewer } from '../../scripts/viewer/prepareViewer.ts';
 import { createViewerServer, listen } from '../../scripts/viewer/serveViewer.ts';
+import { DICOMWEB_PATH, type DicomWebUpstream } from '../../scripts/viewer/proxyDicomWeb.ts';
 import { REPO_ROOT } from '../helpers/runCli.ts';
 
 export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
@@ -18,9 +19,10 @@ export interface RunningViewer {
   close(): Promise<void>;
 }
 
-export async function startViewer(studiesDir?: string): Promise<RunningViewer> {
-  const viewer = await prepareViewer(REPO_ROOT, studiesDir ? { studiesDir } : {});
-  const server: Server = createViewerServer(viewer.roots);
+/** With `dicomWeb`, the viewer also has a `dicomweb` data source whose /dicom-web/ is forwarded there. */
+export async function startViewer(studiesDir?: string, { dicomWeb }: { dicomWeb?: DicomWebUpstream } = {}): Promise<RunningViewer> {
+  const viewer = await prepareViewer(REPO_ROOT, { ...(studiesDir ? { studiesDir } : {}), ...(dicomWeb ? { dicomWebRoot: DICOMWEB_PATH } : {}) });
+  const server: Server = createViewerServer(viewer.roots, dicomWeb ? { dicomWeb } : {});
   const port = await listen(server, 0);
   return {
     viewer,

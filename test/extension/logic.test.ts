@@ -24,12 +24,14 @@ test('instanceSource: same-origin paths and page blobs only', () => {
     [`dicomweb:blob:${origin}/1234-5678`, 'url', `blob:${origin}/1234-5678`],
     ['dicomweb:https://pacs.example.org/wado?objectUID=1', 'unsupported'],
     ['dicomweb:blob:https://evil.example/1234', 'unsupported'],
-    ['wadors:/dicomweb/studies/1/series/2/instances/3/frames/1', 'unsupported'],
+    ['wadors:/dicom-web/studies/1/series/2/instances/3/frames/1', 'wado-rs', '/dicom-web/studies/1/series/2/instances/3'],
+    ['wadors:https://pacs.example.org/dicom-web/studies/1/series/2/instances/3/frames/1', 'unsupported'],
+    ['wadors:/dicom-web/studies/1/series/2', 'unsupported'],
   ];
   for (const [imageId, kind, url] of cases) {
     const source = instanceSource(imageId, origin);
     assert.equal(source.kind, kind, imageId);
-    if (source.kind === 'url') assert.equal(source.url, url, imageId);
+    if (source.kind !== 'unsupported') assert.equal(source.url, url, imageId);
   }
 });
 

@@ -216,6 +216,11 @@ export class MedstegoService {
     return result.payload;
   }
 
+  /** What Export did (downloaded, stored in the PACS): a sentence without patient data. */
+  noteExported(status: string): void {
+    this.#update({ status });
+  }
+
   showQr(): void {
     if (!this.#lastQr) return;
     this.#update({ qr: renderQrGray(this.#lastQr.modules, this.#lastQr.size, { scale: 4 }) });

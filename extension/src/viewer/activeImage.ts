@@ -1,9 +1,11 @@
 /**
  * The image in the active viewport: its viewport, display set, cornerstone image id and the DICOM
- * file bytes behind it (fetched from our own origin, or held in memory for a stego image made here).
+ * file bytes behind it (fetched from our own origin, by a plain GET or by WADO-RS, or held in memory
+ * for a stego image made here).
  */
 import type { DisplaySet, OhifServices } from '../ohifTypes.ts';
 import { instanceSource } from '../logic/instanceSource.ts';
+import type { DicomWebClient } from '../services/DicomWebClient.ts';
 
 export interface ActiveImage {
   readonly viewportId: string;
@@ -33,10 +35,11 @@ export function forgetLocalFiles(): void {
   localFiles.clear();
 }
 
-export async function fetchImageBytes(imageId: string): Promise<Uint8Array> {
+export async function fetchImageBytes(imageId: string, dicomWeb: DicomWebClient): Promise<Uint8Array> {
   const local = localFiles.get(imageId);
   if (local) return local;
   const source = instanceSource(imageId, window.location.origin);
+  if (source.kind === 'wado-rs') return dicomWeb.retrieveInstance(source.url);
   if (source.kind !== 'url') throw new Error(`Cannot read this image's DICOM file: ${source.reason}.`);
   const response = await fetch(source.url, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`Reading the image's DICOM file failed (HTTP ${response.status}).`);
