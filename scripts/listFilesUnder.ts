@@ -12,3 +12,8 @@ export function listFilesUnder(dir: string): string[] {
     return statSync(full).isDirectory() ? listFilesUnder(full) : [full];
   });
 }
+
+/** The `.dcm` files under a folder (the bundled samples, the viewer's studies), same order. */
+export function listDicomFilesUnder(dir: string): string[] {
+  return listFilesUnder(dir).filter((file) => file.endsWith('.dcm'));
+}

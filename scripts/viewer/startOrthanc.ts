@@ -6,7 +6,8 @@
 // plain process on a free port (listening on all interfaces, remote access refused) where no
 // namespace can be made.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { listDicomFilesUnder } from '../listFilesUnder.ts';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -113,15 +114,6 @@ async function waitUntilAnswering(upstream: DicomWebUpstream, child: ChildProces
   throw new Error(`Orthanc did not answer within 60 s; see ${logFile}`);
 }
 
-function listDicomFiles(folder: string): string[] {
-  return readdirSync(folder)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(folder, name);
-      if (statSync(full).isDirectory()) return listDicomFiles(full);
-      return name.endsWith('.dcm') ? [full] : [];
-    });
-}
 
 function exited(child: ChildProcess, timeoutMs: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -226,7 +218,7 @@ export async function startOrthanc({ repoRoot, isolation, log = () => {} }: Star
     request,
     async uploadFolder(folder) {
       let stored = 0;
-      for (const file of listDicomFiles(folder)) {
+      for (const file of listDicomFilesUnder(folder)) {
         const answer = await request('POST', '/instances', new Uint8Array(readFileSync(file)), { 'Content-Type': 'application/dicom' });
         if (answer.status !== 200) throw new Error(`Orthanc refused ${path.basename(file)} (HTTP ${answer.status})`);
         stored++;

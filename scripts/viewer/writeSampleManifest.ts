@@ -1,7 +1,8 @@
 // The DICOM JSON manifest read by OHIF's `dicomjson` data source: studies → series → instances,
 // each instance its naturalized header (no pixel data) and a `dicomweb:<path>` URL that the image
 // loader fetches as a plain Part 10 file from our own origin (DESIGN §6).
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { listDicomFilesUnder } from '../listFilesUnder.ts';
 import path from 'node:path';
 import { dcmjs, withDcmjsSilenced } from '../../src/dicom/dcmjsModule.ts';
 
@@ -53,15 +54,6 @@ function naturalizedHeader(file: string): Record<string, unknown> {
   return metadata;
 }
 
-function listDicomFiles(folder: string): string[] {
-  return readdirSync(folder)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(folder, name);
-      if (statSync(full).isDirectory()) return listDicomFiles(full);
-      return name.endsWith('.dcm') ? [full] : [];
-    });
-}
 
 /**
  * Build the manifest for every `.dcm` under `samplesDir`, served at `urlPrefix` (e.g. '/samples').
@@ -69,7 +61,7 @@ function listDicomFiles(folder: string): string[] {
  */
 export function buildSampleManifest(samplesDir: string, urlPrefix: string): DicomJsonManifest {
   const studies = new Map<string, ManifestStudy>();
-  for (const file of listDicomFiles(samplesDir)) {
+  for (const file of listDicomFilesUnder(samplesDir)) {
     const metadata = naturalizedHeader(file);
     const studyUid = String(metadata.StudyInstanceUID);
     const seriesUid = String(metadata.SeriesInstanceUID);

@@ -6,22 +6,7 @@
  * thresholds. Resampling probabilities before thresholding keeps the outline smooth at sub-canvas-pixel
  * precision on a 512×512 slice (two slice pixels per canvas pixel).
  */
-
-/** Source index pair and weight of the second, per output index along one axis. */
-function bilinearTaps(inSize: number, outSize: number): { i0: Int32Array; i1: Int32Array; w1: Float32Array } {
-  const ratio = inSize / outSize;
-  const i0 = new Int32Array(outSize);
-  const i1 = new Int32Array(outSize);
-  const w1 = new Float32Array(outSize);
-  for (let o = 0; o < outSize; o++) {
-    const source = Math.max(0, (o + 0.5) * ratio - 0.5);
-    const base = Math.min(Math.floor(source), inSize - 1);
-    i0[o] = base;
-    i1[o] = Math.min(base + 1, inSize - 1);
-    w1[o] = base === inSize - 1 ? 0 : source - base;
-  }
-  return { i0, i1, w1 };
-}
+import { bilinearTaps } from './bilinearTaps.ts';
 
 export interface CanvasPlacement {
   /** Side of the square canvas. */

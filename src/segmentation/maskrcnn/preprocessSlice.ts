@@ -5,6 +5,7 @@
  * saw in training is bit for bit what the runners feed it.
  */
 import { toModalityValue, type PixelImage } from '../../image/PixelImage.ts';
+import { bilinearTaps } from './bilinearTaps.ts';
 
 /** Side of the square model input. */
 export const MASKRCNN_INPUT_SIZE = 256;
@@ -48,26 +49,6 @@ function normalise(image: PixelImage): Float32Array {
   return out;
 }
 
-/**
- * Source coordinate and weights of each output index along one axis, as
- * torch.nn.functional.interpolate(mode='bilinear', align_corners=False) computes them when given an
- * output size: ratio in/out, half-pixel centres, negative coordinates clamped to 0, edge clamp.
- */
-function axisTaps(inSize: number, outSize: number): { i0: Int32Array; i1: Int32Array; w1: Float64Array } {
-  const ratio = inSize / outSize;
-  const i0 = new Int32Array(outSize);
-  const i1 = new Int32Array(outSize);
-  const w1 = new Float64Array(outSize);
-  for (let o = 0; o < outSize; o++) {
-    const source = Math.max(0, (o + 0.5) * ratio - 0.5);
-    const base = Math.min(Math.floor(source), inSize - 1);
-    i0[o] = base;
-    i1[o] = Math.min(base + 1, inSize - 1);
-    w1[o] = source - base;
-  }
-  return { i0, i1, w1 };
-}
-
 export function preprocessSlice(image: PixelImage): PreprocessedSlice {
   const { rows, cols } = image;
   const scale = MASKRCNN_INPUT_SIZE / Math.max(rows, cols);
@@ -76,8 +57,8 @@ export function preprocessSlice(image: PixelImage): PreprocessedSlice {
   const resizedCols = Math.max(1, Math.round(cols * scale));
   const normalised = normalise(image);
   const input = new Float32Array(MASKRCNN_INPUT_SIZE * MASKRCNN_INPUT_SIZE);
-  const ys = axisTaps(rows, resizedRows);
-  const xs = axisTaps(cols, resizedCols);
+  const ys = bilinearTaps(rows, resizedRows);
+  const xs = bilinearTaps(cols, resizedCols);
   for (let y = 0; y < resizedRows; y++) {
     const top = ys.i0[y]! * cols;
     const bottom = ys.i1[y]! * cols;
