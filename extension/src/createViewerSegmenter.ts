@@ -5,10 +5,12 @@
  *
  * onnxruntime-web is not bundled: it is imported at run time from `ort/` beside the bundle (our own
  * origin), with its WASM files found through `env.wasm.wasmPaths`. WebGPU when the browser offers
- * an adapter, WASM otherwise (onnxruntime falls back by itself when WebGPU fails to start).
+ * an adapter, WASM otherwise (onnxruntime falls back by itself when WebGPU fails to start, and a
+ * WebGPU run that fails is run again on WASM).
  */
 import { createThresholdSegmenter, type Segmenter } from '../../src/segmentation/index.ts';
 import { createMaskRcnnSegmenter, loadMaskRcnnMetadata, type InferenceSessionLike, type OnnxRuntimeLike } from '../../src/segmentation/maskrcnn/index.ts';
+import { withFallbackSession } from './logic/fallbackSession.ts';
 
 interface OnnxRuntimeWeb extends OnnxRuntimeLike {
   env: { wasm: { wasmPaths?: string; numThreads?: number } };
@@ -39,6 +41,10 @@ export async function createViewerSegmenter({ baseUrl }: ViewerSegmenterOptions)
   // Node). Threads need cross-origin isolation, which our server and the documented headers give.
   ort.env.wasm.numThreads = globalThis.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
   const hasWebGpu = Boolean(await (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu?.requestAdapter().catch(() => null));
-  const session = await ort.InferenceSession.create(new Uint8Array(await modelResponse.arrayBuffer()), { executionProviders: hasWebGpu ? ['webgpu', 'wasm'] : ['wasm'] });
+  const model = new Uint8Array(await modelResponse.arrayBuffer());
+  const createWasmSession = () => ort.InferenceSession.create(model, { executionProviders: ['wasm'] });
+  // WebGPU runs that fail (onnxruntime-web 1.30 throws on a slice with no detection) are run again
+  // on WASM: see logic/fallbackSession.ts.
+  const session = hasWebGpu ? withFallbackSession(await ort.InferenceSession.create(model, { executionProviders: ['webgpu', 'wasm'] }), createWasmSession) : await createWasmSession();
   return createMaskRcnnSegmenter({ runtime: ort, session, metadata });
 }

@@ -1,10 +1,11 @@
 // Shared by the end-to-end tests: build and serve the viewer on a free loopback port, and drive
 // Debian's Chromium with playwright-core (flags from DESIGN §6). Screenshots go to test-artifacts/.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { prepareViewer, type PreparedViewer } from '../../scripts/viewer/prepareViewer.ts';
+import { buildPlugins } from '../../scripts/viewer/buildPlugins.ts';
 import { createViewerServer, listen } from '../../scripts/viewer/serveViewer.ts';
 import { DICOMWEB_PATH, type DicomWebUpstream } from '../../scripts/viewer/proxyDicomWeb.ts';
 import { REPO_ROOT } from '../helpers/runCli.ts';
@@ -31,8 +32,23 @@ export async function startViewer(studiesDir?: string, { dicomWeb }: { dicomWeb?
   };
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+export async function launchBrowser(args: readonly string[] = CHROMIUM_ARGS): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...args] });
+}
+
+/**
+ * Only our bundles (extension, ort/, models/) built into their own .cache/<siteName>/medstego and
+ * served by the viewer's server (same headers and MIME types), with a blank same-origin page at `/`.
+ * For tests that need the served files but not OHIF: a folder of their own, so they can run beside
+ * the viewer tests, whose prepareViewer rebuilds .cache/viewer-site/medstego.
+ */
+export async function startBundleServer(siteName: string): Promise<{ origin: string; close(): Promise<void> }> {
+  const siteDir = path.join(REPO_ROOT, '.cache', siteName);
+  await buildPlugins({ repoRoot: REPO_ROOT, outDir: path.join(siteDir, 'medstego') });
+  writeFileSync(path.join(siteDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>medstego bundles</title>\n');
+  const server: Server = createViewerServer({ ohifDist: siteDir, siteDir, samplesDir: path.join(REPO_ROOT, 'samples') });
+  const port = await listen(server, 0);
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** Requests the page made to any other origin (must stay empty: nothing leaves the page). */
