@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openMode, recordForeignRequests, screenshot, startViewer, type RunningViewer } from './viewerHarness.ts';
+import { launchBrowser, openMode, recordForeignRequests, screenshot, startViewer, type RunningViewer, clickTool, panelText } from './viewerHarness.ts';
 import { REPO_ROOT, runCli, temporaryDirectory } from '../helpers/runCli.ts';
 import { startOrthanc, type RunningOrthanc } from '../../scripts/viewer/startOrthanc.ts';
 import { readDicom } from '../../src/dicom/index.ts';
@@ -26,20 +26,6 @@ let page: Page;
 let foreignRequests: string[];
 /** Set by the Export test, read by the Reveal test. */
 let stego: { sopInstanceUid: string; seriesInstanceUid: string; coverFile: string } | undefined;
-
-async function waitIdle(): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-cy=medstego-panel]')?.getAttribute('data-busy') === 'false', undefined, { timeout: 90_000 });
-}
-
-async function clickTool(id: string): Promise<void> {
-  await waitIdle();
-  await page.click(`[data-cy=${id}]`);
-  await waitIdle();
-}
-
-async function panelText(selector: string): Promise<string> {
-  return (await page.textContent(`[data-cy=${selector}]`)) ?? '';
-}
 
 async function activeImageId(): Promise<string> {
   return page.evaluate(() => {
@@ -95,21 +81,21 @@ test('the mode opens the sample study from the dicomweb data source (WADO-RS ima
 });
 
 test('Segment, Embed and Export on a WADO-RS image store the stego instance in Orthanc by STOW-RS', async () => {
-  await clickTool('MedstegoSegment');
-  assert.equal(await panelText('medstego-error'), '');
-  assert.match(await panelText('medstego-status'), /Mask shown/);
+  await clickTool(page, 'MedstegoSegment');
+  assert.equal(await panelText(page, 'medstego-error'), '');
+  assert.match(await panelText(page, 'medstego-status'), /Mask shown/);
 
   await page.fill('[data-cy=medstego-key]', KEY);
   const coverImageId = await activeImageId();
   const coverSop = /\/instances\/([0-9.]+)\/frames\//.exec(coverImageId)![1]!;
-  await clickTool('MedstegoEmbed');
-  assert.equal(await panelText('medstego-error'), '');
-  assert.match(await panelText('medstego-results'), /PSNR\d+\.\d dB/);
+  await clickTool(page, 'MedstegoEmbed');
+  assert.equal(await panelText(page, 'medstego-error'), '');
+  assert.match(await panelText(page, 'medstego-results'), /PSNR\d+\.\d dB/);
 
   const download = page.waitForEvent('download');
-  await clickTool('MedstegoExport');
-  assert.equal(await panelText('medstego-error'), '');
-  assert.match(await panelText('medstego-status'), /stored it in the PACS \(STOW-RS, HTTP 200/);
+  await clickTool(page, 'MedstegoExport');
+  assert.equal(await panelText(page, 'medstego-error'), '');
+  assert.match(await panelText(page, 'medstego-status'), /stored it in the PACS \(STOW-RS, HTTP 200/);
   const downloaded = path.join(work, (await download).suggestedFilename());
   await (await download).saveAs(downloaded);
   const stegoSop = /^medstego-([0-9.]+)\.dcm$/.exec(path.basename(downloaded))![1]!;
@@ -166,10 +152,10 @@ test('Reveal on the stored stego image, read back over WADO-RS, shows the patien
   );
   assert.match(await activeImageId(), /^wadors:/);
   await page.fill('[data-cy=medstego-key]', KEY);
-  await clickTool('MedstegoReveal');
-  assert.equal(await panelText('medstego-error'), '');
+  await clickTool(page, 'MedstegoReveal');
+  assert.equal(await panelText(page, 'medstego-error'), '');
   const cover = await readDicom(new Uint8Array(readFileSync(stego.coverFile)));
-  assert.ok((await panelText('medstego-revealed-fields')).includes(cover.getString('PatientName')!), 'patient name revealed');
+  assert.ok((await panelText(page, 'medstego-revealed-fields')).includes(cover.getString('PatientName')!), 'patient name revealed');
   await screenshot(page, 'pacs-03-revealed');
 });
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openMode, recordForeignRequests, screenshot, startViewer, type RunningViewer } from './viewerHarness.ts';
+import { launchBrowser, openMode, recordForeignRequests, screenshot, startViewer, type RunningViewer, clickTool, panelText } from './viewerHarness.ts';
 import { REPO_ROOT, runCli, temporaryDirectory } from '../helpers/runCli.ts';
 import { decodePng } from '../../src/png/index.ts';
 import { intersectionOverUnion } from '../../src/metrics/index.ts';
@@ -42,21 +42,6 @@ async function shownMask(): Promise<{ imageId: string; mask: Uint8Array }> {
   return { imageId, mask: Uint8Array.from(bits, (bit) => (bit === '1' ? 1 : 0)) };
 }
 
-async function waitIdle(): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-cy=medstego-panel]')?.getAttribute('data-busy') === 'false', undefined, { timeout: 90_000 });
-}
-
-async function clickTool(id: string): Promise<void> {
-  await waitIdle();
-  await page.click(`[data-cy=${id}]`);
-  // The click starts the operation synchronously; wait for it to finish.
-  await waitIdle();
-}
-
-async function panelText(selector: string): Promise<string> {
-  return (await page.textContent(`[data-cy=${selector}]`)) ?? '';
-}
-
 function samplePathOf(imageId: string): string {
   const match = /^dicomweb:\/samples\/(.+)$/.exec(imageId);
   assert.ok(match, `the active image is a bundled sample (${imageId})`);
@@ -87,9 +72,9 @@ test('the Steganography mode opens on the sample study with its buttons and pane
 });
 
 test('Segment shows a labelmap that agrees with `medstego segment` on the same slice', async () => {
-  await clickTool('MedstegoSegment');
-  assert.equal(await panelText('medstego-error'), '');
-  const status = await panelText('medstego-status');
+  await clickTool(page, 'MedstegoSegment');
+  assert.equal(await panelText(page, 'medstego-error'), '');
+  const status = await panelText(page, 'medstego-status');
   const segmenter = /Mask shown \d+ ms after the click \((\w+) segmenter/.exec(status)?.[1];
   assert.ok(segmenter, status);
   const { imageId, mask } = await shownMask();
@@ -142,16 +127,16 @@ test('a brush stroke changes the labelmap', async () => {
 test('Embed with the corrected mask, Export, and `medstego extract` recovers the identity', async () => {
   await page.fill('[data-cy=medstego-key]', KEY);
   const { imageId } = await shownMask();
-  await clickTool('MedstegoEmbed');
-  assert.equal(await panelText('medstego-error'), '');
-  const results = await panelText('medstego-results');
+  await clickTool(page, 'MedstegoEmbed');
+  assert.equal(await panelText(page, 'medstego-error'), '');
+  const results = await panelText(page, 'medstego-results');
   assert.match(results, /as shown \(labelmap\)/);
   assert.match(results, /PSNR\d+\.\d dB/);
   await page.waitForTimeout(1000);
   await screenshot(page, '04-embedded');
 
   const download = page.waitForEvent('download');
-  await clickTool('MedstegoExport');
+  await clickTool(page, 'MedstegoExport');
   const file = path.join(work, (await download).suggestedFilename());
   await (await download).saveAs(file);
   const extracted = await runCli(['extract', file, '--key-file', keyFile, '--segmenter', 'threshold', '--json']);
@@ -168,17 +153,17 @@ test('Reveal on the stego image: the right key shows the patient name, a wrong k
     return [...grid.getState().viewports.keys()].find((id) => id !== grid.getActiveViewportId());
   });
   await page.evaluate((id) => (window as any).services.viewportGridService.setActiveViewportId(id), stegoViewport);
-  await clickTool('MedstegoReveal');
-  assert.equal(await panelText('medstego-error'), '');
+  await clickTool(page, 'MedstegoReveal');
+  assert.equal(await panelText(page, 'medstego-error'), '');
   const cover = await readDicom(new Uint8Array(readFileSync(path.join(REPO_ROOT, 'samples/ct-series/lung-pet-ct-dx-1-12.dcm'))));
-  assert.ok((await panelText('medstego-revealed-fields')).includes(cover.getString('PatientName')!), 'patient name revealed');
+  assert.ok((await panelText(page, 'medstego-revealed-fields')).includes(cover.getString('PatientName')!), 'patient name revealed');
   await page.click('[data-cy=medstego-show-qr]');
   assert.ok(await page.isVisible('[data-cy=medstego-qr]'), 'QR image on request');
   await screenshot(page, '05-revealed');
 
   await page.fill('[data-cy=medstego-key]', WRONG_KEY);
-  await clickTool('MedstegoReveal');
-  assert.match(await panelText('medstego-error'), /Wrong key/);
+  await clickTool(page, 'MedstegoReveal');
+  assert.match(await panelText(page, 'medstego-error'), /Wrong key/);
   assert.equal(await page.isVisible('[data-cy=medstego-revealed-fields]'), false, 'nothing revealed with a wrong key');
   await screenshot(page, '06-wrong-key');
 });
@@ -186,10 +171,10 @@ test('Reveal on the stego image: the right key shows the patient name, a wrong k
 test('a stego file made by `medstego embed` reveals in the viewer', async () => {
   await openMode(page, running, running.viewer.studiesModePath());
   await page.fill('[data-cy=medstego-key]', KEY);
-  await clickTool('MedstegoReveal');
-  assert.equal(await panelText('medstego-error'), '');
+  await clickTool(page, 'MedstegoReveal');
+  assert.equal(await panelText(page, 'medstego-error'), '');
   const cover = await readDicom(new Uint8Array(readFileSync(path.join(REPO_ROOT, 'samples/ct/tcga-thca-1-119.dcm'))));
-  assert.ok((await panelText('medstego-revealed-fields')).includes(cover.getString('PatientName')!), 'patient name revealed');
+  assert.ok((await panelText(page, 'medstego-revealed-fields')).includes(cover.getString('PatientName')!), 'patient name revealed');
   await screenshot(page, '07-cli-file-revealed');
 });
 

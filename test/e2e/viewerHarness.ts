@@ -87,3 +87,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** Wait until the medstego panel says it is not busy (every command sets data-busy while it runs). */
+export async function waitPanelIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-cy=medstego-panel]')?.getAttribute('data-busy') === 'false', undefined, { timeout: 90_000 });
+}
+
+/** Click a toolbar button and wait for the operation it starts (synchronously) to finish. */
+export async function clickTool(page: Page, id: string): Promise<void> {
+  await waitPanelIdle(page);
+  await page.click(`[data-cy=${id}]`);
+  await waitPanelIdle(page);
+}
+
+/** The text of a panel element (`data-cy` name), '' when empty. */
+export async function panelText(page: Page, selector: string): Promise<string> {
+  return (await page.textContent(`[data-cy=${selector}]`)) ?? '';
+}
