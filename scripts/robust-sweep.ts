@@ -4,7 +4,7 @@
  * Costa bound. Slices with < 30% insignificant area are skipped (the issue's target population);
  * the mask at extraction is recomputed on the attacked image, as a receiver would.
  *
- *   node --import tsx scripts/robust-sweep.ts [--stride K] [--modality ct|mr] [--bytes B,...] [--attacks 53,59] [--embed 65] [--set name=value,...] [--seed B] [--verbose]
+ *   node --import tsx scripts/robust-sweep.ts [--stride K] [--offset O] [--modality ct|mr] [--bytes B,...] [--attacks 53,59] [--embed 65] [--set name=value,...] [--seed B] [--verbose]
  *
  * Prints one markdown table row per (modality, embedding PSNR, sealed bytes, attack PSNR):
  * slices tried, exact recoveries after Gaussian, uniform (at the attack PSNR) and salt-and-pepper
@@ -28,6 +28,8 @@ const option = (name: string, fallback: string): string => {
   return i >= 0 ? args[i + 1]! : fallback;
 };
 const stride = Number(option('stride', '8'));
+// --offset O: slices O, O + K, O + 2K, … (default 0), e.g. a held-out set for settings tuned on offset 0
+const offset = Number(option('offset', '0'));
 // --verbose: one stderr line per slice and attack that fails or needed a floor lift (slice index, carrier blocks, share of carrier pixels at the stored floor, range, extract parameters or error)
 const verbose = args.includes('--verbose');
 // --seed B: attack seeds B + slice index (default 1), for a second draw of the same sweep
@@ -55,7 +57,7 @@ const keys = { layoutKey: new Uint8Array(32).map((_, i) => i * 13 + 1), ditherKe
 console.log('| modality | embed dB | sealed bytes (bits) | attack dB | slices | Gaussian ok | uniform ok | s&p 0.1% ok | refused | Costa bound (median bits) |');
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const modality of modalities) {
-  const files = listFiles(path.join(ROOT, '..', 'shared', 'data', modality)).filter((_, i) => i % stride === 0);
+  const files = listFiles(path.join(ROOT, '..', 'shared', 'data', modality)).filter((_, i) => i % stride === offset);
   const slices = [];
   for (const file of files) {
     const image = (await readDicom(new Uint8Array(readFileSync(file)))).image;
@@ -79,8 +81,10 @@ for (const modality of modalities) {
           costa.push(0.5 * Math.log2(1 + budget / noise) * background);
           const sealed = new Uint8Array(bytes).map((_, i) => (i * 151 + s) & 255);
           let stego;
+          let embedded;
           try {
-            stego = { ...image, pixels: profile.embed({ image, mask, sealed, keys }).stegoPixels };
+            embedded = profile.embed({ image, mask, sealed, keys });
+            stego = { ...image, pixels: embedded.stegoPixels };
           } catch (error) {
             if (!isMedstegoError(error)) throw error;
             tally.refused++;
@@ -105,7 +109,7 @@ for (const modality of modalities) {
             if (verbose && (!ok || detail.includes('floorLift":0.'))) {
               const carriers = readCarrierBlocks(image, mask, 'extract', 1);
               const share = carriers.floorPixels / (16 * Math.max(1, carriers.positions.length));
-              console.error(`slice ${s} ${noise} ${ok ? 'ok' : 'FAIL'} carriers ${carriers.positions.length} at floor ${share.toFixed(2)} range ${max - min} ${detail}`);
+              console.error(`slice ${s} ${noise} ${ok ? 'ok' : 'FAIL'} carriers ${carriers.positions.length} at floor ${share.toFixed(2)} range ${max - min} density ${embedded.parameters.carrierDensity} ${detail}`);
             }
           }
         }

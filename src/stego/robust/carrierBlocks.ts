@@ -240,6 +240,26 @@ function neighbourCounts(map: Uint8Array, blockRows: number, blockCols: number):
   return sums;
 }
 
+/**
+ * The carrier blocks whose position's keyed draw is below `density` (all of them at 1). The
+ * encoder and the decoder select the same positions whatever their masks, so a mask difference
+ * still only adds or removes single blocks.
+ */
+export function selectCarrierBlocks(carriers: CarrierBlocks, blockDraw: Float64Array, density: number): CarrierBlocks {
+  if (density >= 1) return carriers;
+  const keep: number[] = [];
+  for (let b = 0; b < carriers.positions.length; b++) if (blockDraw[carriers.positions[b]!]! < density) keep.push(b);
+  const origins = new Int32Array(keep.length);
+  const positions = new Int32Array(keep.length);
+  const coefficients = new Float64Array(keep.length * BLOCK_LENGTH);
+  for (const [i, b] of keep.entries()) {
+    origins[i] = carriers.origins[b]!;
+    positions[i] = carriers.positions[b]!;
+    coefficients.set(carriers.coefficients.subarray(b * BLOCK_LENGTH, (b + 1) * BLOCK_LENGTH), i * BLOCK_LENGTH);
+  }
+  return { ...carriers, origins, positions, coefficients };
+}
+
 /** The same blocks read again from other pixels (the encoder's stego, to measure what rounding and clipping left). */
 export function rereadCarrierBlocks(pixels: Int32Array, cols: number, carriers: CarrierBlocks): CarrierBlocks {
   const coefficients = new Float64Array(carriers.coefficients.length);

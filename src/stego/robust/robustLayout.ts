@@ -24,6 +24,14 @@ const DOMAIN_PERMUTATION = 1;
 const DOMAIN_SIGNS = 2;
 const DOMAIN_HEADER_DITHER = 3;
 const DOMAIN_DATA_DITHER = 4;
+const DOMAIN_BLOCK_SELECTION = 5;
+
+/**
+ * Carrier densities (share of block positions used) the header can name, by index. Fewer carrier
+ * blocks carry the same energy with larger per-pixel changes, which integer rounding keeps far
+ * better when the budget is a fraction of a grey level per pixel (robustProfile.ts, `chooseDensity`).
+ */
+export const CARRIER_DENSITIES: readonly number[] = [1, 1 / 2, 1 / 4, 1 / 8];
 
 export interface RobustLayout {
   readonly blockRows: number;
@@ -38,6 +46,11 @@ export interface RobustLayout {
   readonly headerDither: Float64Array;
   /** Total slots (all positions) per header coded bit, for the step. */
   readonly headerSlotsPerBit: number;
+  /**
+   * A keyed uniform draw in [0, 1) per block position: at carrier density f only the positions
+   * with draw < f carry anything (mask-independent, like the rest of the layout).
+   */
+  readonly blockDraw: Float64Array;
 }
 
 const layoutCache = new Map<string, RobustLayout>();
@@ -74,6 +87,7 @@ export function createRobustLayout(
   // it is as robust on a small MR slice as on a CT slice; at most a quarter of the slots.
   const headerSlots = Math.min(headerCodedBits * headerSlotsPerBit, Math.floor(slots / 4));
   const headerDither = ditherFractions(keys.ditherKey, DOMAIN_HEADER_DITHER, headerCodedBits);
+  const blockDraw = ditherFractions(keys.layoutKey, DOMAIN_BLOCK_SELECTION, blockRows * blockCols);
   const layout: RobustLayout = {
     blockRows,
     blockCols,
@@ -83,6 +97,7 @@ export function createRobustLayout(
     headerCodedBits,
     headerDither,
     headerSlotsPerBit: headerSlots / headerCodedBits,
+    blockDraw,
   };
   layoutCache.clear();
   layoutCache.set(id, layout);

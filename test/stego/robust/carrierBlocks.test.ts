@@ -47,12 +47,13 @@ test('floor lift: same carrier blocks; only blocks with floor pixels change, by 
 });
 
 test('MR: a frame that clipped noise at the stored floor makes unreadable as stored is read with the floor lifted', async () => {
-  // Found by search on this fixture (key, payload and seed fixed): Gaussian noise at 53 dB, 256 bits.
+  // Found by search on this fixture (key, payload and seed fixed): Gaussian noise at 52 dB, 256 bits
+  // (at 53 dB the turbo-coded frame of header version 2 decodes without the lift for seeds 1–40).
   const { image, mask } = await loadSlice('mr/decubitus-hfs-0035.dcm');
   const keys = { layoutKey: new Uint8Array(32).map((_, i) => i * 7 + 3), ditherKey: new Uint8Array(32).map((_, i) => i * 11 + 5) };
   const sealed = new Uint8Array(32).map((_, i) => (i * 37 + 5) & 255);
   const stego = { ...image, pixels: robustProfile.embed({ image, mask, sealed, keys }).stegoPixels };
-  const attacked = { ...image, pixels: applyNoiseAttack(stego, { noise: 'gaussian', psnrDb: 53, seed: 9 }).pixels };
+  const attacked = { ...image, pixels: applyNoiseAttack(stego, { noise: 'gaussian', psnrDb: 52, seed: 4 }).pixels };
   const attackedMask = segmentByThreshold(attacked);
   assert.throws(() => createRobustProfile({ floorLiftSteps: 0 }).extract({ image: attacked, mask: attackedMask, keys }), { code: 'EXTRACT_NO_PAYLOAD' });
   const out = robustProfile.extract({ image: attacked, mask: attackedMask, keys });

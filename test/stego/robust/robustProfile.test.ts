@@ -165,7 +165,7 @@ test('MR 256²: 16 sealed bytes (128 bits) survive Gaussian noise at 53 dB', asy
   assert.deepEqual(robustProfile.extract({ image: attacked, mask: segmentByThreshold(attacked), keys: KEYS }).sealed, sealed);
 });
 
-test('MR 256²: 512 bits survive Gaussian noise at 59 dB (profile sized for 59 dB; 1,024 is not reached on this slice)', async () => {
+test('MR 256²: 512 bits survive Gaussian noise at 59 dB (profile sized for 59 dB)', async () => {
   const { image, mask } = await loadSlice('mr/sag-anon-mprage-0095.dcm');
   const profile59 = createRobustProfile({ designAttackPsnrDb: 59 });
   const sealed = randomBytes(64, 9);
