@@ -9,7 +9,7 @@ from training.export import OUTPUTS, Exportable, export
 from training.metrics import dice, hausdorff95, iou
 from training.model import build_model
 from training.postprocess import to_image_mask, union_probability
-from training.train import learning_rate, parse_args, schedule_progress
+from training.train import initialise_from, learning_rate, parse_args, save, schedule_progress
 
 SIZE = 64
 
@@ -82,3 +82,17 @@ def test_postprocessing_and_metrics():
     assert hausdorff95(full, reference) <= 4
     assert iou(np.zeros((4, 4)), np.zeros((4, 4))) == 1 and hausdorff95(np.zeros((4, 4)), np.zeros((4, 4))) == 0
     assert union_probability(masks, np.array([0.1, 0.2], np.float32)).max() == 0
+
+
+def test_fine_tuning_stage_starts_from_another_runs_weights(tmp_path):
+    torch.manual_seed(0)
+    source = build_model(SIZE)
+    optimizer = torch.optim.SGD(source.parameters(), lr=0.01)
+    save(tmp_path / "last.pt", source, optimizer, 7, 0.5, 1.0)
+    torch.manual_seed(1)
+    target = build_model(SIZE)
+    assert not torch.equal(source.backbone.body.conv1.weight, target.backbone.body.conv1.weight)
+    args = parse_args(["--run", str(tmp_path / "finetune"), "--init", str(tmp_path / "last.pt")])
+    initialise_from(target, args.init, torch.device("cpu"))
+    for name, tensor in source.state_dict().items():
+        assert torch.equal(tensor, target.state_dict()[name]), name

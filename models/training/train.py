@@ -83,6 +83,11 @@ def validate(model, samples, data_dir, device) -> dict[str, float]:
     return {m: float(np.mean(v)) for m, v in per_modality.items()}
 
 
+def initialise_from(model, checkpoint: Path, device) -> None:
+    """A fine-tuning stage starts from another run's weights; its optimizer and schedule start afresh."""
+    model.load_state_dict(torch.load(checkpoint, map_location=device)["model"])
+
+
 def save(path: Path, model, optimizer, iteration: int, best: float, elapsed: float):
     tmp = path.with_suffix(".tmp")
     torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "iteration": iteration, "best": best, "elapsed": elapsed}, tmp)
@@ -109,7 +114,7 @@ def main(argv=None):
         start, best, elapsed = state["iteration"], state["best"], state["elapsed"]
         print(f"resumed at iteration {start} (best validation IoU {best:.4f}, {elapsed / 60:.1f} min trained)", flush=True)
     elif args.init:
-        model.load_state_dict(torch.load(args.init, map_location=device)["model"])
+        initialise_from(model, args.init, device)
         print(f"initialised from {args.init}", flush=True)
     print(f"{len(train)} train / {len(validation)} validation samples, device {device}, {args.iterations} iterations", flush=True)
     model.train()
