@@ -44,8 +44,10 @@ for (const modality of ['ct', 'mr']) {
     const outputs = await session.run({ [metadata.inputName]: new ort.Tensor('float32', pre.input, [1, 1, metadata.inputSize, metadata.inputSize]) });
     const masks = {
       'network alone': postprocessMaskRcnn(outputs, pre, image, metadata, { refine: false, safetyMarginPixels: 0 }),
-      'delivered segmenter': postprocessMaskRcnn(outputs, pre, image, metadata, { safetyMarginPixels: 0 }),
-      'classical baseline': segmentByThreshold(image, { safetyMarginPixels: 0 }),
+      // The refinement's classical mask is the reference itself: computed once, passed in.
+      'delivered segmenter': postprocessMaskRcnn(outputs, pre, image, metadata, { safetyMarginPixels: 0 }, reference),
+      // The classical baseline made the reference: the same mask, scored as a check of the metrics.
+      'classical baseline': reference,
     };
     const keys = [`${modality.toUpperCase()} all`, ...(VALIDATION_SERIES.has(series) ? [`${modality.toUpperCase()} validation (${series})`] : [])];
     for (const method of METHODS) {

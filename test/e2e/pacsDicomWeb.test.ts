@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openMode, recordForeignRequests, screenshot, startViewer, type RunningViewer, clickTool, panelText } from './viewerHarness.ts';
+import { openMode, screenshot, startViewer, type RunningViewer, clickTool, panelText, openViewerPage } from './viewerHarness.ts';
 import { REPO_ROOT, runCli, temporaryDirectory } from '../helpers/runCli.ts';
 import { startOrthanc, type RunningOrthanc } from '../../scripts/viewer/startOrthanc.ts';
 import { readDicom } from '../../src/dicom/index.ts';
@@ -53,9 +53,7 @@ before(async () => {
   orthanc = await startOrthanc({ repoRoot: REPO_ROOT, isolation: 'required' });
   assert.equal(await orthanc.uploadFolder(path.join(REPO_ROOT, 'samples')), 9, 'the nine bundled samples are in Orthanc');
   running = await startViewer(undefined, { dicomWeb: orthanc.upstream });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1200, height: 760 }, acceptDownloads: true });
-  foreignRequests = recordForeignRequests(page, running.origin);
+  ({ browser, page, foreignRequests } = await openViewerPage(running));
 });
 
 after(async () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openMode, recordForeignRequests, screenshot, startViewer, type RunningViewer, clickTool, panelText } from './viewerHarness.ts';
+import { openMode, screenshot, startViewer, type RunningViewer, clickTool, panelText, openViewerPage } from './viewerHarness.ts';
 import { REPO_ROOT, runCli, temporaryDirectory } from '../helpers/runCli.ts';
 import { decodePng } from '../../src/png/index.ts';
 import { intersectionOverUnion } from '../../src/metrics/index.ts';
@@ -54,9 +54,7 @@ before(async () => {
   const embedded = await runCli(['embed', path.join(REPO_ROOT, 'samples/ct/tcga-thca-1-119.dcm'), '-o', path.join(cliStudies, 'tcga-thca-1-119-stego.dcm'), '--key-file', keyFile, '--segmenter', 'threshold', '--json']);
   assert.equal(embedded.exitCode, 0, embedded.stderr.join('\n'));
   running = await startViewer(cliStudies);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1200, height: 760 }, acceptDownloads: true });
-  foreignRequests = recordForeignRequests(page, running.origin);
+  ({ browser, page, foreignRequests } = await openViewerPage(running));
 });
 
 after(async () => {

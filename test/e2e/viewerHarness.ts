@@ -51,6 +51,13 @@ export async function startBundleServer(siteName: string): Promise<{ origin: str
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+/** A browser with one page on the viewer (downloads accepted), and the list of its foreign requests. */
+export async function openViewerPage(running: RunningViewer): Promise<{ browser: Browser; page: Page; foreignRequests: string[] }> {
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1200, height: 760 }, acceptDownloads: true });
+  return { browser, page, foreignRequests: recordForeignRequests(page, running.origin) };
+}
+
 /** Requests the page made to any other origin (must stay empty: nothing leaves the page). */
 export function recordForeignRequests(page: Page, origin: string): string[] {
   const foreign: string[] = [];

@@ -1,8 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { readDicom } from '../../../src/dicom/index.ts';
 import { segmentByThreshold } from '../../../src/segmentation/index.ts';
 import { createRobustProfile, robustProfile } from '../../../src/stego/robust/index.ts';
 import { HEADER_INFORMATION_BITS, HEADER_VERSION, packHeader, unpackHeader } from '../../../src/stego/robust/robustHeader.ts';
@@ -10,19 +7,8 @@ import { CARRIER_DENSITIES } from '../../../src/stego/robust/robustLayout.ts';
 import { applyNoiseAttack } from '../../../src/attacks/index.ts';
 import { psnrDbRange } from '../../../src/metrics/index.ts';
 import type { PixelImage } from '../../../src/image/PixelImage.ts';
-import { seededRandom } from '../../helpers/seededRandom.ts';
+import { loadSlice, randomBytes } from './robustFixtures.ts';
 
-const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
-
-async function loadSlice(relative: string): Promise<{ image: PixelImage; mask: Uint8Array }> {
-  const image = (await readDicom(new Uint8Array(readFileSync(FIXTURES + relative)))).image;
-  return { image, mask: segmentByThreshold(image) };
-}
-
-function randomBytes(count: number, seed: number): Uint8Array {
-  const random = seededRandom(seed);
-  return Uint8Array.from({ length: count }, () => Math.floor(random() * 256));
-}
 
 const KEYS = { layoutKey: randomBytes(32, 71), ditherKey: randomBytes(32, 72) };
 

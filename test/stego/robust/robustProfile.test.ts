@@ -1,27 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { readDicom } from '../../../src/dicom/index.ts';
 import { segmentByThreshold } from '../../../src/segmentation/index.ts';
 import { createRobustProfile, robustProfile } from '../../../src/stego/robust/index.ts';
 import { applyNoiseAttack } from '../../../src/attacks/index.ts';
 import { psnrDbRange } from '../../../src/metrics/index.ts';
 import { isMedstegoError } from '../../../src/errors/index.ts';
-import type { PixelImage } from '../../../src/image/PixelImage.ts';
 import { seededRandom } from '../../helpers/seededRandom.ts';
+import { loadSlice, randomBytes } from './robustFixtures.ts';
 
-const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
-
-async function loadSlice(relative: string): Promise<{ image: PixelImage; mask: Uint8Array }> {
-  const image = (await readDicom(new Uint8Array(readFileSync(FIXTURES + relative)))).image;
-  return { image, mask: segmentByThreshold(image) };
-}
-
-function randomBytes(count: number, seed: number): Uint8Array {
-  const random = seededRandom(seed);
-  return Uint8Array.from({ length: count }, () => Math.floor(random() * 256));
-}
 
 function keysFor(seed: number): { layoutKey: Uint8Array; ditherKey: Uint8Array } {
   return { layoutKey: randomBytes(32, seed), ditherKey: randomBytes(32, seed + 1000) };
